@@ -1,0 +1,146 @@
+//! Languages: the closed [`Lang`] enum, detection, and word-list loading.
+//!
+//! Adding a language means: a variant here, a data folder `src/lang/<code>/`
+//! with its word lists, and fixtures under `tests/data/`.
+
+use crate::Error;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+/// A language teks knows, by its ISO 639-1 code.
+///
+/// # Example
+///
+/// ```
+/// use teks::Lang;
+/// assert_eq!("id".parse::<Lang>().unwrap(), Lang::Id);
+/// assert_eq!(Lang::En.code(), "en");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Lang {
+    /// Indonesian (`id`).
+    Id,
+    /// English (`en`).
+    En,
+}
+
+impl Lang {
+    /// Every language, in order of preference when detection is undecided.
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's most frequent function words, used for detection.
+    fn stopwords(self) -> &'static HashSet<&'static str> {
+        static ID: LazyLock<HashSet<&str>> =
+            LazyLock::new(|| word_set(include_str!("id/stopwords.txt")));
+        static EN: LazyLock<HashSet<&str>> =
+            LazyLock::new(|| word_set(include_str!("en/stopwords.txt")));
+        match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Lang, Error> {
+        let lower = s.trim().to_ascii_lowercase();
+        // Accept region subtags such as "id-ID" or "en_GB".
+        let primary = lower.split(['-', '_']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == primary)
+            .ok_or_else(|| Error::unknown_lang(s))
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Parses a word list: one entry per line, blank lines and `//` comments
+/// dropped, surrounding whitespace trimmed.
+pub(crate) fn parse_word_list(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+}
+
+/// A word list as a set.
+pub(crate) fn word_set(text: &'static str) -> HashSet<&'static str> {
+    parse_word_list(text).collect()
+}
+
+/// How many words of a text are looked at when detecting its language.
+const DETECT_WORDS: usize = 2000;
+
+/// Detects the language of `text` from its function words.
+///
+/// Looks at the first few thousand words only, so it is cheap on large input.
+/// When no language wins (e.g. a bare list of names), Indonesian is chosen.
+///
+/// # Example
+///
+/// ```
+/// use teks::{detect_language, Lang};
+/// assert_eq!(detect_language("Presiden itu pergi ke pasar dan membeli ikan."), Lang::Id);
+/// assert_eq!(detect_language("The president went to the market and bought fish."), Lang::En);
+/// ```
+pub fn detect_language(text: &str) -> Lang {
+    let mut scores = [0usize; Lang::ALL.len()];
+    let mut lower = String::new();
+    for word in crate::token::words(text).take(DETECT_WORDS) {
+        let word = &text[word];
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        for (score, lang) in scores.iter_mut().zip(Lang::ALL) {
+            if lang.stopwords().contains(lower.as_str()) {
+                *score += 1;
+            }
+        }
+    }
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    Lang::ALL[best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_codes_with_regions() {
+        assert_eq!("ID".parse::<Lang>().unwrap(), Lang::Id);
+        assert_eq!("en-GB".parse::<Lang>().unwrap(), Lang::En);
+        assert!("fr".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn detects_reference_style_text() {
+        let id = "Korea Utara juga telah mencoba untuk memperkuat hubungannya dengan sekutu lama.";
+        assert_eq!(detect_language(id), Lang::Id);
+        let en = "North Korea has also tried to strengthen its ties with old allies.";
+        assert_eq!(detect_language(en), Lang::En);
+        assert_eq!(detect_language(""), Lang::Id);
+    }
+}

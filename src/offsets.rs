@@ -1,0 +1,300 @@
+//! Offset bookkeeping: mapping derived text back to its source, and byte
+//! offsets to UTF-16 code units.
+
+use std::ops::Range;
+
+/// One run of derived text and where it came from.
+#[derive(Clone, Debug)]
+struct Piece {
+    /// Start of the run in the derived text.
+    out: usize,
+    /// The source range it came from.
+    src: Range<usize>,
+    /// A verbatim copy maps byte for byte; a replacement maps as a whole.
+    verbatim: bool,
+}
+
+/// Maps byte offsets in a derived text back to byte offsets in its source.
+///
+/// Built with [`MapBuilder`] while the derived text is written.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct OffsetMap {
+    pieces: Vec<Piece>,
+    out_len: usize,
+    src_len: usize,
+}
+
+impl OffsetMap {
+    /// The identity map over a text of `len` bytes.
+    pub(crate) fn identity(len: usize) -> OffsetMap {
+        let pieces = if len == 0 {
+            Vec::new()
+        } else {
+            vec![Piece {
+                out: 0,
+                src: 0..len,
+                verbatim: true,
+            }]
+        };
+        OffsetMap {
+            pieces,
+            out_len: len,
+            src_len: len,
+        }
+    }
+
+    /// Index of the piece holding derived byte `o` (`o < out_len`).
+    fn piece_at(&self, o: usize) -> Option<&Piece> {
+        let i = self.pieces.partition_point(|p| p.out <= o);
+        i.checked_sub(1).map(|i| &self.pieces[i])
+    }
+
+    /// The source offset where a span starting at derived byte `o` starts.
+    pub(crate) fn start(&self, o: usize) -> usize {
+        if o >= self.out_len {
+            return self.pieces.last().map_or(self.src_len, |p| p.src.end);
+        }
+        match self.piece_at(o) {
+            Some(p) if p.verbatim => p.src.start + (o - p.out),
+            Some(p) => p.src.start,
+            None => 0,
+        }
+    }
+
+    /// The source offset where a span ending (exclusive) at derived byte `o` ends.
+    pub(crate) fn end(&self, o: usize) -> usize {
+        if o == 0 {
+            return self.pieces.first().map_or(0, |p| p.src.start);
+        }
+        match self.piece_at(o - 1) {
+            Some(p) if p.verbatim => p.src.start + (o - p.out),
+            Some(p) => p.src.end,
+            None => 0,
+        }
+    }
+
+    /// Maps a derived range to the source range it covers.
+    pub(crate) fn range(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.start(r.start);
+        let end = self.end(r.end).max(start);
+        start..end
+    }
+}
+
+/// Writes a derived text piece by piece, recording where each piece came from.
+///
+/// Source ranges must be passed in increasing, non-overlapping order.
+#[derive(Debug)]
+pub(crate) struct MapBuilder<'a> {
+    src: &'a str,
+    out: String,
+    pieces: Vec<Piece>,
+}
+
+impl<'a> MapBuilder<'a> {
+    /// Starts deriving a text from `src`.
+    pub(crate) fn new(src: &'a str) -> MapBuilder<'a> {
+        MapBuilder {
+            src,
+            out: String::with_capacity(src.len()),
+            pieces: Vec::new(),
+        }
+    }
+
+    /// The derived text written so far.
+    #[allow(dead_code)]
+    pub(crate) fn out(&self) -> &str {
+        &self.out
+    }
+
+    /// Copies `src[range]` unchanged.
+    pub(crate) fn copy(&mut self, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        let out = self.out.len();
+        self.out.push_str(&self.src[range.clone()]);
+        if let Some(last) = self.pieces.last_mut() {
+            if last.verbatim && last.src.end == range.start && last.out + last.src.len() == out {
+                last.src.end = range.end;
+                return;
+            }
+        }
+        self.pieces.push(Piece {
+            out,
+            src: range,
+            verbatim: true,
+        });
+    }
+
+    /// Writes `with` in place of `src[range]` (`range` may be empty for an
+    /// insertion; `with` may be empty for a deletion).
+    pub(crate) fn replace(&mut self, range: Range<usize>, with: &str) {
+        if with.is_empty() {
+            return;
+        }
+        let out = self.out.len();
+        self.out.push_str(with);
+        self.pieces.push(Piece {
+            out,
+            src: range,
+            verbatim: false,
+        });
+    }
+
+    /// Finishes: the derived text and its map.
+    pub(crate) fn finish(self) -> (String, OffsetMap) {
+        let map = OffsetMap {
+            pieces: self.pieces,
+            out_len: self.out.len(),
+            src_len: self.src.len(),
+        };
+        (self.out, map)
+    }
+}
+
+/// A chain of maps, applied from the last stage back to the first.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct MapChain {
+    maps: Vec<OffsetMap>,
+}
+
+impl MapChain {
+    /// Adds a stage whose source is the previous stage's output.
+    pub(crate) fn push(&mut self, map: OffsetMap) {
+        self.maps.push(map);
+    }
+
+    /// Maps a range in the final text to the original input.
+    pub(crate) fn range(&self, mut r: Range<usize>) -> Range<usize> {
+        for map in self.maps.iter().rev() {
+            r = map.range(r);
+        }
+        r
+    }
+
+    /// Maps a range of stage `stage`'s output back to the original input.
+    #[allow(dead_code)]
+    pub(crate) fn range_from(&self, stage: usize, mut r: Range<usize>) -> Range<usize> {
+        for map in self.maps[..stage].iter().rev() {
+            r = map.range(r);
+        }
+        r
+    }
+
+    /// How many stages there are.
+    #[allow(dead_code)]
+    pub(crate) fn len(&self) -> usize {
+        self.maps.len()
+    }
+}
+
+/// Bytes per checkpoint in [`Utf16Index`].
+const BLOCK: usize = 64;
+
+/// Converts byte offsets of a text into UTF-16 code-unit offsets in O(1).
+#[derive(Debug)]
+pub(crate) struct Utf16Index<'a> {
+    bytes: &'a [u8],
+    /// UTF-16 units before the char boundary at or below each block start;
+    /// empty when the text is ASCII (offsets are then equal).
+    blocks: Vec<u32>,
+}
+
+/// UTF-16 units contributed by the characters starting in `bytes`.
+fn units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
+impl<'a> Utf16Index<'a> {
+    /// Indexes `text`.
+    pub(crate) fn new(text: &'a str) -> Utf16Index<'a> {
+        let bytes = text.as_bytes();
+        if bytes.is_ascii() {
+            return Utf16Index {
+                bytes,
+                blocks: Vec::new(),
+            };
+        }
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut total = 0usize;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(total as u32);
+            total += units(chunk);
+        }
+        Utf16Index { bytes, blocks }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (a char boundary, ≤ len).
+    pub(crate) fn utf16(&self, byte: usize) -> usize {
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let Some(&base) = self.blocks.get(block) else {
+            return units(self.bytes);
+        };
+        base as usize + units(&self.bytes[block * BLOCK..byte])
+    }
+
+    /// The UTF-16 length of the whole text.
+    pub(crate) fn len_utf16(&self) -> usize {
+        self.utf16(self.bytes.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_match_std() {
+        let text = "aé😀b\u{2009}x".repeat(40);
+        let idx = Utf16Index::new(&text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(idx.utf16(i), text[..i].encode_utf16().count(), "at {i}");
+        }
+        assert_eq!(idx.len_utf16(), text.encode_utf16().count());
+    }
+
+    #[test]
+    fn builder_maps_copies_and_replacements() {
+        let src = "ab\u{a0}cd XYZ ef";
+        let mut b = MapBuilder::new(src);
+        b.copy(0..2); // "ab"
+        b.replace(2..4, " "); // nbsp -> space
+        b.copy(4..6); // "cd"
+                      // drop " XYZ"
+        b.copy(10..13); // " ef"
+        let (out, map) = b.finish();
+        assert_eq!(out, "ab cd ef");
+        assert_eq!(map.range(0..2), 0..2);
+        assert_eq!(map.range(2..3), 2..4);
+        assert_eq!(map.range(3..5), 4..6);
+        assert_eq!(map.range(6..8), 11..13);
+        assert_eq!(map.range(0..8), 0..13);
+        assert_eq!(map.range(8..8), 13..13);
+    }
+
+    #[test]
+    fn chain_composes_stages() {
+        let src = "<p>Hi&amp;yo</p>";
+        let mut b = MapBuilder::new(src);
+        b.copy(3..5);
+        b.replace(5..10, "&");
+        b.copy(10..12);
+        let (s1, m1) = b.finish();
+        assert_eq!(s1, "Hi&yo");
+        let mut b = MapBuilder::new(&s1);
+        b.copy(3..5);
+        let (s2, m2) = b.finish();
+        assert_eq!(s2, "yo");
+        let mut chain = MapChain::default();
+        chain.push(m1);
+        chain.push(m2);
+        assert_eq!(chain.range(0..2), 10..12);
+    }
+}
