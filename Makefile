@@ -1,0 +1,85 @@
+# teks — every task is a make target. `make serve` and `make test` install
+# whatever is missing first (only what is missing, so warm runs are fast).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+PORT ?= 8080
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
+WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+CHROME_ARGS := --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage
+
+.PHONY: help deps deps-rust deps-node deps-browser build serve dist package \
+        test test-rust test-browser test-e2e lint fmt bench train fuzz clean
+
+help:
+	@echo "make serve   install what is missing, build, serve www/ at http://127.0.0.1:$(PORT)"
+	@echo "make test    lint + cargo test + wasm tests in Chromium + page end-to-end tests"
+	@echo "make build   release wasm into www/pkg      make bench   benchmark against peers"
+	@echo "make train   retrain the NER models          make fuzz    bounded fuzzing run"
+
+# ---------------------------------------------------------------- installs
+deps: deps-rust deps-node deps-browser
+
+deps-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+	@test -n "$(WASM_BINDGEN_VERSION)" || cargo generate-lockfile
+	@v="$$(sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)"; \
+	  wasm-bindgen --version 2>/dev/null | grep -q " $$v$$" \
+	  || cargo install wasm-bindgen-cli --version "$$v" --force
+
+deps-node: node_modules/.teks-installed
+node_modules/.teks-installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+deps-browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+# ---------------------------------------------------------------- build
+build: deps-rust deps-node
+	wasm-pack build --release --target web --out-dir www/pkg --out-name teks --no-pack
+	@rm -f www/pkg/.gitignore
+	@ls -l www/pkg/teks_bg.wasm
+
+serve: deps build
+	@echo "Serving www/ at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+# ---------------------------------------------------------------- tests
+test: deps lint test-rust test-browser test-e2e
+	@echo "make test: all suites passed"
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+test-rust:
+	cargo test
+
+test-browser: deps-rust deps-browser
+	wasm-pack test --headless --chrome
+
+test-e2e: deps-browser build
+	node --test --test-concurrency=1 tests/e2e/
+
+fmt:
+	cargo fmt
+
+# ---------------------------------------------------------------- other
+bench: deps build
+	node bench/run.mjs
+
+train:
+	cargo run --release --features train --bin teks-train -- ../shared/data/ner
+
+fuzz:
+	@echo "see README: Fuzzing"
+
+clean:
+	cargo clean
+	rm -rf www/pkg pkg
