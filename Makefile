@@ -62,7 +62,7 @@ test-rust:
 	cargo test
 
 test-browser: deps-rust deps-browser
-	wasm-pack test --headless --chrome
+	wasm-pack test --headless --chrome -- --test web
 
 test-e2e: deps-browser build
 	node --test --test-concurrency=1 tests/e2e/

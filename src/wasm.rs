@@ -13,9 +13,11 @@
 //! for (const e of result.entities) console.log(e.name, e.type, e.count);
 //! ```
 
+use crate::options::field_names;
 use crate::Options;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -80,9 +82,31 @@ fn text_arg(text: &JsValue) -> Result<String, JsError> {
     String::from_utf8(bytes).map_err(|e| JsError::new(&format!("teks: {e}")))
 }
 
+/// Rejects keys a struct does not have (serde-wasm-bindgen reads only the
+/// known ones, so `deny_unknown_fields` alone would let typos pass silently).
+fn check_keys(value: &JsValue, fields: &[&str], what: &str) -> Result<(), JsError> {
+    if !value.is_object() {
+        return Ok(()); // serde reports the type error
+    }
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !fields.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "teks: invalid options: unknown field `{key}` in {what}, expected one of {}",
+                fields.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn options_arg(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
+    }
+    check_keys(&options, field_names::<Options>(), "options")?;
+    if let Ok(rules) = js_sys::Reflect::get(&options, &"cleanRules".into()) {
+        check_keys(&rules, field_names::<crate::CleanRules>(), "cleanRules")?;
     }
     serde_wasm_bindgen::from_value(options)
         .map_err(|e| JsError::new(&format!("teks: invalid options: {e}")))
