@@ -140,6 +140,7 @@ mod lang_setting {
 
 /// The serialized field names of a struct that derives `Deserialize`, as serde
 /// itself knows them (so checks against them cannot drift from the struct).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     use serde::de::{self, Visitor};
 

@@ -136,7 +136,7 @@ fn errors_are_thrown_as_error_objects_and_the_module_keeps_working() {
     );
     assert!(msg.contains("string"), "{msg}");
 
-    let ok = json(&teks::wasm::analyse(JsValue::from_str("").into(), JsValue::NULL).unwrap());
+    let ok = json(&teks::wasm::analyse(JsValue::from_str(""), JsValue::NULL).unwrap());
     assert_eq!(ok["sentences"].as_array().unwrap().len(), 0);
     let ok = json(
         &teks::wasm::split_sentences(JsValue::from_str("Satu. Dua."), JsValue::UNDEFINED).unwrap(),
