@@ -54,9 +54,10 @@ serve: deps build
 test: deps lint test-rust test-browser test-e2e
 	@echo "make test: all suites passed"
 
-lint:
+lint: deps-rust
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
 test-rust:
 	cargo test
@@ -77,8 +78,15 @@ bench: deps build
 train:
 	cargo run --release --features train --bin teks-train -- ../shared/data/ner
 
+FUZZ_SECONDS ?= 120
 fuzz:
-	@echo "see README: Fuzzing"
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for t in analyse html; do \
+	  echo "== fuzz target $$t ($(FUZZ_SECONDS) s)"; \
+	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 \
+	    | grep -E 'stat::number_of_executed_units|stat::peak_rss|Done|SUMMARY|panicked|ERROR' ; \
+	done
 
 clean:
 	cargo clean

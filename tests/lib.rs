@@ -2,8 +2,11 @@
 //! Each area has its own submodule file.
 
 mod clean;
+#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 mod entities;
+#[cfg(not(target_arch = "wasm32"))]
+mod prop;
 mod reference;
 mod sentences;
 
