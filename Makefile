@@ -11,7 +11,7 @@ WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version =
 CHROME_ARGS := --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage
 
 .PHONY: help deps deps-rust deps-node deps-browser build serve dist package \
-        test test-rust test-browser test-e2e lint fmt bench train fuzz clean
+        test test-rust test-browser test-e2e test-package lint fmt bench train fuzz clean
 
 help:
 	@echo "make serve   install what is missing, build, serve www/ at http://127.0.0.1:$(PORT)"
@@ -50,8 +50,14 @@ serve: deps build
 	@echo "Serving www/ at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
+# The npm package in pkg/ (web target; also serves Node via teks/node and
+# bundlers via the export map; worker helper teks/analyser).
+package: deps-rust deps-node
+	wasm-pack build --release --target web --out-dir pkg --out-name teks
+	node npm/finish-package.mjs
+
 # ---------------------------------------------------------------- tests
-test: deps lint test-rust test-browser test-e2e
+test: deps lint test-rust test-browser test-e2e test-package
 	@echo "make test: all suites passed"
 
 lint: deps-rust
@@ -67,6 +73,10 @@ test-browser: deps-rust deps-browser
 
 test-e2e: deps-browser build
 	node --test --test-concurrency=1 tests/e2e/
+
+test-package: deps-browser package
+	node --test --test-concurrency=1 tests/npm/
+	tsc --noEmit -p tests/npm/tsconfig.json
 
 fmt:
 	cargo fmt
