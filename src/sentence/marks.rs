@@ -1,0 +1,249 @@
+//! A first pass over the text: inline list items and bullets (which start
+//! sentences) and bracketed or quoted spans (which sentences do not end in).
+
+use std::ops::Range;
+
+/// What the first pass found, each list sorted by position.
+#[derive(Debug, Default)]
+pub(super) struct Marks {
+    /// Positions where a sentence must start (list items, bullets).
+    pub(super) starts: Vec<usize>,
+    /// Positions of the `.` or `)` that closes a list marker ("1." "b)").
+    pub(super) marker_ends: Vec<usize>,
+    /// Spans no sentence ends inside: a bracket or a quotation, each within one line.
+    pub(super) protected: Vec<Range<usize>>,
+}
+
+/// The longest bracketed span that is protected, in bytes.
+const MAX_BRACKET: usize = 400;
+/// The longest quotation that is protected, in bytes.
+const MAX_QUOTE: usize = 2000;
+
+/// Bullets that start a list item wherever they stand after a space.
+pub(super) fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '‣'
+            | '⁃'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '➢'
+            | '►'
+            | '▶'
+            | '✓'
+            | '✔'
+    )
+}
+
+/// How a list marker is written: numbers or letters, then `.`, `.)` or `)`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    NumDot,
+    NumDotParen,
+    NumParen,
+    AlphaDot,
+    AlphaParen,
+}
+
+impl Style {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+struct Candidate {
+    /// Where the item starts (its bullet, if any, else the marker).
+    start: usize,
+    /// The `.` or `)` that closes the marker.
+    end: usize,
+    style: Style,
+    value: u32,
+    listed: bool,
+}
+
+/// Runs the first pass.
+pub(super) fn scan(text: &str) -> Marks {
+    let mut marks = Marks::default();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut parens: Vec<usize> = Vec::new();
+    let mut quote_open: Option<usize> = None;
+    let mut curly_open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let after_space = prev.is_none_or(char::is_whitespace);
+        match c {
+            '\n' => {
+                parens.clear();
+                quote_open = None;
+                curly_open = None;
+            }
+            '(' | '[' => parens.push(i),
+            ')' | ']' => {
+                if let Some(open) = parens.pop() {
+                    if i - open <= MAX_BRACKET {
+                        marks.protected.push(open..i + 1);
+                    }
+                }
+            }
+            '"' => {
+                let next = text[i + 1..].chars().next();
+                let opens = after_space || prev.is_some_and(|p| matches!(p, '(' | '['));
+                let closes = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+                match quote_open {
+                    Some(open) if closes || !opens => {
+                        if i - open <= MAX_QUOTE {
+                            marks.protected.push(open..i + 1);
+                        }
+                        quote_open = None;
+                    }
+                    _ if opens && next.is_some_and(|n| !n.is_whitespace()) => {
+                        quote_open = Some(i);
+                    }
+                    _ => {}
+                }
+            }
+            '“' | '„' => curly_open = Some(i),
+            '”' => {
+                if let Some(open) = curly_open.take() {
+                    if i - open <= MAX_QUOTE {
+                        marks.protected.push(open..i + c.len_utf8());
+                    }
+                }
+            }
+            _ => {}
+        }
+        if is_bullet(c) {
+            if after_space && i > 0 {
+                marks.starts.push(i);
+            }
+        } else if after_space || prev.is_some_and(is_bullet) {
+            if let Some(mut cand) = marker(text, i) {
+                cand.start = item_start(text, i);
+                candidates.push(cand);
+            }
+        }
+        prev = Some(c);
+    }
+    // A marker is a list item when the previous marker of its style numbers
+    // one less (1. … 2. …; a) … b) …).
+    let mut last: [Option<usize>; 5] = [None; 5];
+    for k in 0..candidates.len() {
+        let style = candidates[k].style.index();
+        if let Some(p) = last[style] {
+            if candidates[p].value + 1 == candidates[k].value {
+                candidates[p].listed = true;
+                candidates[k].listed = true;
+            }
+        }
+        last[style] = Some(k);
+    }
+    for cand in candidates.iter().filter(|c| c.listed) {
+        marks.starts.push(cand.start);
+        marks.marker_ends.push(cand.end);
+    }
+    marks.starts.sort_unstable();
+    marks.starts.dedup();
+    marks.marker_ends.sort_unstable();
+    marks.protected.sort_unstable_by_key(|r| r.start);
+    marks
+}
+
+/// Where the list item whose marker is at `i` starts: at a bullet just
+/// before it, if any.
+fn item_start(text: &str, i: usize) -> usize {
+    let before = &text[..i];
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    match trimmed.chars().next_back() {
+        Some(c) if is_bullet(c) && i - trimmed.len() <= 4 => trimmed.len() - c.len_utf8(),
+        _ => i,
+    }
+}
+
+/// A list marker at `i` ("12." "3.)" "4)" "b." "c)"), followed by a space and
+/// something that is not a lower-case word.
+fn marker(text: &str, i: usize) -> Option<Candidate> {
+    let bytes = text.as_bytes();
+    let digits = bytes[i..]
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let (value, mut j, numeric) = if (1..=2).contains(&digits) {
+        let v = bytes[i..i + digits]
+            .iter()
+            .fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+        (v, i + digits, true)
+    } else if digits == 0 && bytes[i].is_ascii_lowercase() {
+        (u32::from(bytes[i] - b'a'), i + 1, false)
+    } else {
+        return None;
+    };
+    let end;
+    let style = match (bytes.get(j), bytes.get(j + 1)) {
+        (Some(b'.'), Some(b')')) if numeric => {
+            end = j;
+            j += 2;
+            Style::NumDotParen
+        }
+        (Some(b'.'), _) => {
+            end = j;
+            j += 1;
+            if numeric {
+                Style::NumDot
+            } else {
+                Style::AlphaDot
+            }
+        }
+        (Some(b')'), _) => {
+            end = j;
+            j += 1;
+            if numeric {
+                Style::NumParen
+            } else {
+                Style::AlphaParen
+            }
+        }
+        _ => return None,
+    };
+    if bytes.get(j) != Some(&b' ') {
+        return None;
+    }
+    let next = text[j..].trim_start_matches(' ').chars().next()?;
+    if next.is_lowercase() {
+        return None;
+    }
+    Some(Candidate {
+        start: i,
+        end,
+        style,
+        value,
+        listed: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_inline_lists_and_spans() {
+        let t = "1. The first item 2. The second item";
+        let m = scan(t);
+        assert_eq!(m.starts, [0, 18]);
+        assert_eq!(m.marker_ends, [1, 19]);
+        let t = "• 9. The first item • 10. The second item";
+        assert_eq!(scan(t).starts, [0, "• 9. The first item ".len()]);
+        // A lone number is no list.
+        assert!(scan("Dia juara 2. Lalu pulang.").starts.is_empty());
+        let t = "Kata dia, \"Satu. Dua.\" Lalu (tiga. empat) pergi.";
+        let m = scan(t);
+        assert_eq!(m.protected.len(), 2);
+        assert_eq!(&t[m.protected[0].clone()], "\"Satu. Dua.\"");
+        assert_eq!(&t[m.protected[1].clone()], "(tiga. empat)");
+    }
+}
