@@ -96,9 +96,7 @@ pub(super) fn scan(text: &str) -> Marks {
                 let closes = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
                 match quote_open {
                     Some(open) if closes || !opens => {
-                        if i - open <= MAX_QUOTE {
-                            marks.protected.push(open..i + 1);
-                        }
+                        push_quote(text, open..i + 1, &mut marks.protected);
                         quote_open = None;
                     }
                     _ if opens && next.is_some_and(|n| !n.is_whitespace()) => {
@@ -110,9 +108,7 @@ pub(super) fn scan(text: &str) -> Marks {
             '“' | '„' => curly_open = Some(i),
             '”' => {
                 if let Some(open) = curly_open.take() {
-                    if i - open <= MAX_QUOTE {
-                        marks.protected.push(open..i + c.len_utf8());
-                    }
+                    push_quote(text, open..i + c.len_utf8(), &mut marks.protected);
                 }
             }
             _ => {}
@@ -151,6 +147,21 @@ pub(super) fn scan(text: &str) -> Marks {
     marks.marker_ends.sort_unstable();
     marks.protected.sort_unstable_by_key(|r| r.start);
     marks
+}
+
+/// Protects the quotation `q` unless it is a whole paragraph by itself (a
+/// quoted block, split like running text).
+fn push_quote(text: &str, q: Range<usize>, protected: &mut Vec<Range<usize>>) {
+    if q.end - q.start > MAX_QUOTE {
+        return;
+    }
+    let line_start = text[..q.start].trim_end_matches([' ', '\t', '\r']);
+    let line_end = text[q.end..].trim_start_matches([' ', '\t', '\r']);
+    let block = (line_start.is_empty() || line_start.ends_with('\n'))
+        && (line_end.is_empty() || line_end.starts_with('\n'));
+    if !block {
+        protected.push(q);
+    }
 }
 
 /// Where the list item whose marker is at `i` starts: at a bullet just

@@ -104,6 +104,8 @@ struct Next<'a> {
     kind: Kind,
     /// The first word (letters and digits only), possibly empty.
     word: &'a str,
+    /// Whether it opens with a bracket.
+    bracket: bool,
 }
 
 struct Splitter<'a> {
@@ -311,7 +313,14 @@ impl Splitter<'_> {
         }
         let next = next_word(text, m);
         if other {
-            if next.kind != Kind::Lower {
+            // "Why? why not" splits; "Yahoo! in" and "?" he asked" do not.
+            let question = text[i..run_end].contains('?');
+            let lower_word = self
+                .word_before(i)
+                .and_then(|(_, w)| w.chars().next())
+                .is_some_and(char::is_lowercase);
+            let bare = k == run_end;
+            if next.kind != Kind::Lower || (bare && (question || lower_word)) {
                 self.cut(k, m);
             }
             return k;
@@ -330,20 +339,21 @@ impl Splitter<'_> {
         if self.marks.marker_ends.binary_search(&i).is_ok() {
             return k;
         }
-        if self.period_ends(i, &next) {
+        if self.period_ends(i, &next, k == run_end) {
             self.cut(k, m);
         }
         k
     }
 
-    /// Whether a period at `i` followed by a space and `next` ends a sentence.
-    fn period_ends(&self, i: usize, next: &Next) -> bool {
-        if next.kind == Kind::Lower {
-            return false;
-        }
+    /// Whether a period at `i` followed by a space and `next` ends a
+    /// sentence; `bare` when no closing quote or bracket follows the period.
+    fn period_ends(&self, i: usize, next: &Next, bare: bool) -> bool {
         let Some((word_start, word)) = self.word_before(i) else {
-            return true;
+            return next.kind != Kind::Lower;
         };
+        if next.kind == Kind::Lower {
+            return bare && self.lower_start(word, next);
+        }
         if word.is_empty() {
             return true;
         }
@@ -354,10 +364,20 @@ impl Splitter<'_> {
         if let Some(kind) = self.lex.abbrev(word) {
             return match kind {
                 Abbrev::Title => false,
-                Abbrev::Number => next.kind != Kind::Digit,
-                Abbrev::Postpositive => true,
+                Abbrev::Number => next.kind != Kind::Digit && !is_roman(next.word),
+                // "Pte. Ltd. (SPA)", "Co. Ltd." go on.
+                Abbrev::Postpositive => {
+                    !next.bracket && self.lex.abbrev(next.word) != Some(Abbrev::Postpositive)
+                }
                 Abbrev::General => starter,
             };
+        }
+        if next.kind == Kind::Digit
+            && word.starts_with(|c: char| c.is_ascii_digit())
+            && word.ends_with(|c: char| c.is_ascii_digit())
+        {
+            // "2.904. 678": a number does not end a sentence before a number.
+            return false;
         }
         let mut chars = word.chars();
         if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
@@ -371,6 +391,40 @@ impl Splitter<'_> {
             return starter || (next.kind == Kind::Upper && self.lex.is_title(next.word));
         }
         true
+    }
+
+    /// Whether a plain word before a period starts a new sentence with the
+    /// lower-case word `next`, as informal English does ("for you. call
+    /// them", "nice. i loved it"): only before a typical starter that is no
+    /// preposition or conjunction, or a web address.
+    fn lower_start(&self, word: &str, next: &Next) -> bool {
+        if self.lang != Lang::En
+            || word.chars().count() < 2
+            || !word.chars().all(char::is_alphabetic)
+            || self.lex.abbrev(word).is_some()
+        {
+            return false;
+        }
+        matches!(next.word, "http" | "https" | "www")
+            || (self.lex.is_starter(next.word)
+                && !matches!(
+                    next.word,
+                    "in" | "on"
+                        | "at"
+                        | "for"
+                        | "to"
+                        | "from"
+                        | "with"
+                        | "as"
+                        | "or"
+                        | "and"
+                        | "since"
+                        | "because"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "an"
+                ))
     }
 
     /// Whether a period (or `?` `!`) at `i` directly followed by `c` at `k`
@@ -455,6 +509,7 @@ fn next_word(text: &str, m: usize) -> Next<'_> {
         return Next {
             kind: Kind::Other,
             word: "",
+            bracket: false,
         };
     };
     let kind = if c.is_lowercase() {
@@ -476,6 +531,7 @@ fn next_word(text: &str, m: usize) -> Next<'_> {
     Next {
         kind,
         word: &rest[..end],
+        bracket: text[m..].starts_with(['(', '[']),
     }
 }
 
@@ -563,6 +619,18 @@ fn is_enumerator(word: &str) -> bool {
         || n == 1
         || (n <= 4 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
         || (n <= 4 && word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
+}
+
+/// A roman numeral of up to five letters ("XI", "iv").
+fn is_roman(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 5
+        && (word
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+            || word
+                .bytes()
+                .all(|b| matches!(b, b'i' | b'v' | b'x' | b'l' | b'c')))
 }
 
 /// A dotted abbreviation: letters in short groups joined by periods ("U.S",
