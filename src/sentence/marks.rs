@@ -48,6 +48,7 @@ enum Style {
     NumParen,
     AlphaDot,
     AlphaParen,
+    AlphaDotParen,
 }
 
 impl Style {
@@ -127,7 +128,7 @@ pub(super) fn scan(text: &str) -> Marks {
     }
     // A marker is a list item when the previous marker of its style numbers
     // one less (1. … 2. …; a) … b) …).
-    let mut last: [Option<usize>; 5] = [None; 5];
+    let mut last: [Option<usize>; 6] = [None; 6];
     for k in 0..candidates.len() {
         let style = candidates[k].style.index();
         if let Some(p) = last[style] {
@@ -164,6 +165,38 @@ fn push_quote(text: &str, q: Range<usize>, protected: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether a list item starts at `m`: a bullet or dash and a space, or an
+/// enumerator ("1." "a)" "(iv)" "b.)") and a space.
+pub(super) fn is_item(text: &str, m: usize) -> bool {
+    let rest = &text[m..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if is_bullet(c) => return true,
+        Some('-' | '*' | '–' | '—' | '+') => {
+            return chars.next().is_some_and(char::is_whitespace)
+        }
+        _ => {}
+    }
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    let label = rest
+        .bytes()
+        .take(5)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    if label == 0 || label > 4 {
+        return false;
+    }
+    let (name, tail) = rest.split_at(label);
+    let enumerator = (name.len() <= 2 && name.bytes().all(|b| b.is_ascii_digit()))
+        || (name.len() == 1 && name.bytes().all(|b| b.is_ascii_lowercase()))
+        || name.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    let tail = tail
+        .strip_prefix(".)")
+        .or_else(|| tail.strip_prefix(')'))
+        .or_else(|| tail.strip_prefix('.'));
+    enumerator && tail.is_some_and(|t| t.starts_with([' ', '\t']))
+}
+
 /// Where the list item whose marker is at `i` starts: at a bullet just
 /// before it, if any.
 fn item_start(text: &str, i: usize) -> usize {
@@ -196,10 +229,14 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
     };
     let end;
     let style = match (bytes.get(j), bytes.get(j + 1)) {
-        (Some(b'.'), Some(b')')) if numeric => {
+        (Some(b'.'), Some(b')')) => {
             end = j;
             j += 2;
-            Style::NumDotParen
+            if numeric {
+                Style::NumDotParen
+            } else {
+                Style::AlphaDotParen
+            }
         }
         (Some(b'.'), _) => {
             end = j;
@@ -251,6 +288,12 @@ mod tests {
         assert_eq!(scan(t).starts, [0, "• 9. The first item ".len()]);
         // A lone number is no list.
         assert!(scan("Dia juara 2. Lalu pulang.").starts.is_empty());
+        for item in ["- a", "• a", "1. A", "12) a", "(iv) a", "b.) a", "c. a"] {
+            assert!(is_item(item, 0), "{item}");
+        }
+        for not in ["-a", "Budi", "2019 a", "(abcde) a", "1.5 a", "A. Budi"] {
+            assert!(!is_item(not, 0), "{not}");
+        }
         let t = "Kata dia, \"Satu. Dua.\" Lalu (tiga. empat) pergi.";
         let m = scan(t);
         assert_eq!(m.protected.len(), 2);

@@ -225,7 +225,9 @@ impl Splitter<'_> {
             let next = char_at(self.text, m);
             let continues = matches!(last, ',' | ';' | '-' | '–' | '—' | '&' | '/' | '(')
                 && next.is_alphabetic();
-            if !self.after_terminator && !next.is_lowercase() && !continues {
+            if marks::is_item(self.text, m)
+                || (!self.after_terminator && !next.is_lowercase() && !continues)
+            {
                 self.cut(i, m);
             }
         }
@@ -269,10 +271,13 @@ impl Splitter<'_> {
         let mut k = j;
         while k < n {
             let c = char_at(text, k);
-            if !is_closer(c) {
+            if is_closer(c) {
+                k += c.len_utf8();
+            } else if let Some(len) = citation(&self.bytes[k..]) {
+                k += len;
+            } else {
                 break;
             }
-            k += c.len_utf8();
         }
         let before = char_before(text, i);
         let attached = before.is_some_and(char::is_alphanumeric);
@@ -300,7 +305,14 @@ impl Splitter<'_> {
             }
             return k;
         }
-        let (m, newlines) = skip_space(text, k);
+        let (mut m, mut newlines) = skip_space(text, k);
+        if newlines == 0 {
+            if let Some(len) = emoticon(&text[m..]) {
+                // "I love her. :)": the emoticon closes the sentence.
+                k = m + len;
+                (m, newlines) = skip_space(text, k);
+            }
+        }
         if m >= n {
             return k;
         }
@@ -313,14 +325,20 @@ impl Splitter<'_> {
         }
         let next = next_word(text, m);
         if other {
-            // "Why? why not" splits; "Yahoo! in" and "?" he asked" do not.
-            let question = text[i..run_end].contains('?');
-            let lower_word = self
-                .word_before(i)
-                .and_then(|(_, w)| w.chars().next())
-                .is_some_and(char::is_lowercase);
+            // "Why? why not" and "great! it was" split; "Yahoo! in", "?" he
+            // asked" and "-- voila! -- you" do not.
+            let question = text[i..run_end].contains('?')
+                || !self
+                    .word_before(i)
+                    .and_then(|(_, w)| w.chars().next())
+                    .is_some_and(char::is_uppercase);
+            let dash = text[m..].starts_with(['-', '–', '—'])
+                && !marks::is_item(text, m)
+                && text[m..]
+                    .trim_start_matches(['-', '–', '—', ' '])
+                    .starts_with(char::is_lowercase);
             let bare = k == run_end;
-            if next.kind != Kind::Lower || (bare && (question || lower_word)) {
+            if !dash && (next.kind != Kind::Lower || (bare && question)) {
                 self.cut(k, m);
             }
             return k;
@@ -384,6 +402,15 @@ impl Splitter<'_> {
             // An initial.
             return starter;
         }
+        if self.lang == Lang::En && is_time(word) && self.after_number(i - word.len()) {
+            // "at 6 p.m. Travelers" splits; "at 5 a.m. Mr. Smith", "at 5
+            // p.m. Friday" go on.
+            let title = self.lex.is_title(next.word) && word.chars().any(char::is_lowercase);
+            return next.kind == Kind::Upper
+                && !title
+                && !next.bracket
+                && !is_calendar_word(next.word);
+        }
         if is_dotted(word) {
             if word.chars().any(char::is_lowercase) {
                 return starter;
@@ -391,6 +418,12 @@ impl Splitter<'_> {
             return starter || (next.kind == Kind::Upper && self.lex.is_title(next.word));
         }
         true
+    }
+
+    /// Whether the word starting at `s` follows a number ("6 p.m.").
+    fn after_number(&self, s: usize) -> bool {
+        let before = self.text[..s].trim_end_matches(' ');
+        before.len() + 2 >= s && before.ends_with(|c: char| c.is_ascii_digit())
     }
 
     /// Whether a plain word before a period starts a new sentence with the
@@ -436,20 +469,20 @@ impl Splitter<'_> {
         let Some((_, word)) = self.word_before(i) else {
             return false;
         };
-        let mut count = 0;
-        for w in word.chars() {
-            if !w.is_alphabetic() {
-                return false;
-            }
-            count += 1;
-        }
-        if count < 2
-            || !word.chars().next_back().is_some_and(char::is_lowercase)
-            || self.lex.abbrev(word).is_some()
-        {
+        let number = word.starts_with(|c: char| c.is_ascii_digit())
+            && word.ends_with(|c: char| c.is_ascii_digit())
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        let plain = word.chars().count() >= 2
+            && word.chars().all(char::is_alphabetic)
+            && word.chars().next_back().is_some_and(char::is_lowercase)
+            && self.lex.abbrev(word).is_none();
+        if !number && !plain {
             return false;
         }
-        // The token after: a capitalised word, not a domain or an address.
+        // The token after: a capitalised word (or a title: "Tuesday.Mr.
+        // Smith"), not a domain or an address.
         let mut letters = 0;
         for (p, x) in self.text[k..].char_indices() {
             if p > MAX_NEXT || x.is_whitespace() {
@@ -460,6 +493,8 @@ impl Splitter<'_> {
                 if letters == 2 && !x.is_lowercase() {
                     return false;
                 }
+            } else if x == '.' && self.lex.is_title(&self.text[k..k + p]) {
+                return self.text[k + p + 1..].starts_with(' ');
             } else if matches!(x, '.' | '@' | '/' | ':' | '_' | '=' | '#') || x.is_numeric() {
                 return false;
             }
@@ -513,7 +548,12 @@ fn next_word(text: &str, m: usize) -> Next<'_> {
         };
     };
     let kind = if c.is_lowercase() {
-        Kind::Lower
+        if marks::is_item(text, m) {
+            // A list item: "(b) here", "c. one more".
+            Kind::Other
+        } else {
+            Kind::Lower
+        }
     } else if c.is_numeric() {
         Kind::Digit
     } else if c.is_alphabetic() {
@@ -619,6 +659,70 @@ fn is_enumerator(word: &str) -> bool {
         || n == 1
         || (n <= 4 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
         || (n <= 4 && word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
+}
+
+/// The length of an emoticon (":)" ":-(" ";P") at the start of `rest`,
+/// when a space or the end follows it.
+fn emoticon(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    if !matches!(b.first(), Some(b':' | b';')) {
+        return None;
+    }
+    let nose = usize::from(b.get(1) == Some(&b'-'));
+    let mouth = *b.get(1 + nose)?;
+    if !matches!(
+        mouth,
+        b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b'|' | b'O' | b'o'
+    ) {
+        return None;
+    }
+    let len = 2 + nose;
+    b.get(len)
+        .is_none_or(|c| c.is_ascii_whitespace())
+        .then_some(len)
+}
+
+/// "a.m" or "p.m", in any case.
+fn is_time(word: &str) -> bool {
+    word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m")
+}
+
+/// English weekday and month names, which follow times ("5 p.m. Friday").
+fn is_calendar_word(word: &str) -> bool {
+    const NAMES: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES.contains(&word)
+}
+
+/// The length of a citation marker ("[1]", "[12]") at the start of `bytes`.
+fn citation(bytes: &[u8]) -> Option<usize> {
+    let digits = bytes
+        .get(1..)?
+        .iter()
+        .take(4)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (bytes[0] == b'[' && (1..=3).contains(&digits) && bytes.get(digits + 1) == Some(&b']'))
+        .then_some(digits + 2)
 }
 
 /// A roman numeral of up to five letters ("XI", "iv").
