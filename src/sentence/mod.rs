@@ -382,7 +382,9 @@ impl Splitter<'_> {
         if let Some(kind) = self.lex.abbrev(word) {
             return match kind {
                 Abbrev::Title => false,
-                Abbrev::Number => next.kind != Kind::Digit && !is_roman(next.word),
+                Abbrev::Number => {
+                    next.kind != Kind::Digit && (next.word == "I" || !is_roman(next.word))
+                }
                 // "Pte. Ltd. (SPA)", "Co. Ltd." go on.
                 Abbrev::Postpositive => {
                     !next.bracket && self.lex.abbrev(next.word) != Some(Abbrev::Postpositive)
