@@ -1,9 +1,10 @@
 //! Per-language word lists for sentence splitting, read once from
 //! `src/lang/<code>/*.txt`.
 
-use crate::lang::word_set;
+use crate::lang::parse_word_list;
 use crate::Lang;
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a listed abbreviation does before a period.
@@ -19,14 +20,17 @@ pub(super) enum Abbrev {
     General,
 }
 
-/// One language's lists, all lower-case.
+/// One language's lists, all lower-case, as one map from a word to the
+/// lists it is in.
 pub(super) struct Lexicon {
-    titles: HashSet<&'static str>,
-    number: HashSet<&'static str>,
-    postpositive: HashSet<&'static str>,
-    general: HashSet<&'static str>,
-    starters: HashSet<&'static str>,
+    words: HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>,
 }
+
+const TITLE: u8 = 1;
+const NUMBER: u8 = 2;
+const POSTPOSITIVE: u8 = 4;
+const GENERAL: u8 = 8;
+const STARTER: u8 = 16;
 
 /// The longest word looked up; longer words are never listed.
 const MAX_KEY: usize = 24;
@@ -39,13 +43,25 @@ impl Lexicon {
         general: &'static str,
         starters: &'static str,
     ) -> Lexicon {
-        Lexicon {
-            titles: word_set(titles),
-            number: word_set(number),
-            postpositive: word_set(postpositive),
-            general: word_set(general),
-            starters: word_set(starters),
+        let mut words = HashMap::default();
+        for (list, flag) in [
+            (titles, TITLE),
+            (number, NUMBER),
+            (postpositive, POSTPOSITIVE),
+            (general, GENERAL),
+            (starters, STARTER),
+        ] {
+            for word in parse_word_list(list) {
+                *words.entry(word).or_insert(0) |= flag;
+            }
         }
+        Lexicon { words }
+    }
+
+    /// The lists `word` is in (matched ignoring ASCII case).
+    fn flags(&self, word: &str) -> u8 {
+        let mut buf = [0u8; MAX_KEY];
+        lower(word, &mut buf).map_or(0, |k| self.words.get(k).copied().unwrap_or(0))
     }
 
     /// The lexicon of `lang`.
@@ -78,15 +94,14 @@ impl Lexicon {
     /// A word in several lists takes the first of: postpositive, number,
     /// title, general.
     pub(super) fn abbrev(&self, word: &str) -> Option<Abbrev> {
-        let mut buf = [0u8; MAX_KEY];
-        let key = lower(word, &mut buf)?;
-        if self.postpositive.contains(key) {
+        let flags = self.flags(word);
+        if flags & POSTPOSITIVE != 0 {
             Some(Abbrev::Postpositive)
-        } else if self.number.contains(key) {
+        } else if flags & NUMBER != 0 {
             Some(Abbrev::Number)
-        } else if self.titles.contains(key) {
+        } else if flags & TITLE != 0 {
             Some(Abbrev::Title)
-        } else if self.general.contains(key) {
+        } else if flags & GENERAL != 0 {
             Some(Abbrev::General)
         } else {
             None
@@ -95,14 +110,35 @@ impl Lexicon {
 
     /// Whether `word` is a title (matched ignoring ASCII case).
     pub(super) fn is_title(&self, word: &str) -> bool {
-        let mut buf = [0u8; MAX_KEY];
-        lower(word, &mut buf).is_some_and(|k| self.titles.contains(k))
+        self.flags(word) & TITLE != 0
     }
 
     /// Whether `word` typically starts a sentence (matched ignoring ASCII case).
     pub(super) fn is_starter(&self, word: &str) -> bool {
-        let mut buf = [0u8; MAX_KEY];
-        lower(word, &mut buf).is_some_and(|k| self.starters.contains(k))
+        self.flags(word) & STARTER != 0
+    }
+}
+
+/// A small, fast hasher for short words (FNV-1a); the word lists are fixed,
+/// so there is nothing to defend against.
+#[derive(Default)]
+pub(super) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 

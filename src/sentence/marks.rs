@@ -74,9 +74,23 @@ pub(super) fn scan(text: &str) -> Marks {
     let mut parens: Vec<usize> = Vec::new();
     let mut quote_open: Option<usize> = None;
     let mut curly_open: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        let after_space = prev.is_none_or(char::is_whitespace);
+    let bytes = text.as_bytes();
+    // What the previous character was: a space (or the start), an opening
+    // bracket, a bullet.
+    let (mut after_space, mut after_open, mut after_bullet) = (true, false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() && !after_space && !after_bullet {
+            // The common case: inside a word.
+            (after_open, i) = (false, i + 1);
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[i..].chars().next().unwrap_or('\0')
+        };
         match c {
             '\n' => {
                 parens.clear();
@@ -93,7 +107,7 @@ pub(super) fn scan(text: &str) -> Marks {
             }
             '"' => {
                 let next = text[i + 1..].chars().next();
-                let opens = after_space || prev.is_some_and(|p| matches!(p, '(' | '['));
+                let opens = after_space || after_open;
                 let closes = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
                 match quote_open {
                     Some(open) if closes || !opens => {
@@ -114,17 +128,25 @@ pub(super) fn scan(text: &str) -> Marks {
             }
             _ => {}
         }
-        if is_bullet(c) {
+        let bullet = !b.is_ascii() && is_bullet(c);
+        if bullet {
             if after_space && i > 0 {
                 marks.starts.push(i);
             }
-        } else if after_space || prev.is_some_and(is_bullet) {
+        } else if (after_space || after_bullet) && b.is_ascii_alphanumeric() {
             if let Some(mut cand) = marker(text, i) {
                 cand.start = item_start(text, i);
                 candidates.push(cand);
             }
         }
-        prev = Some(c);
+        after_space = if b.is_ascii() {
+            b.is_ascii_whitespace()
+        } else {
+            c.is_whitespace()
+        };
+        after_open = matches!(c, '(' | '[');
+        after_bullet = bullet;
+        i += c.len_utf8();
     }
     // A marker is a list item when the previous marker of its style numbers
     // one less (1. … 2. …; a) … b) …).

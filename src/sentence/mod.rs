@@ -82,6 +82,7 @@ pub(crate) fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
         next_start: 0,
         next_protected: 0,
         protect_end: 0,
+        next_mark: 0,
     }
     .run()
 }
@@ -129,6 +130,8 @@ struct Splitter<'a> {
     next_protected: usize,
     /// The end of the protected spans begun so far.
     protect_end: usize,
+    /// The position of the next mark of the first pass.
+    next_mark: usize,
 }
 
 impl Splitter<'_> {
@@ -136,7 +139,9 @@ impl Splitter<'_> {
         let n = self.bytes.len();
         let mut i = 0;
         while i < n {
-            self.reach(i);
+            if i >= self.next_mark {
+                self.reach(i);
+            }
             let b = self.bytes[i];
             if b.is_ascii() {
                 match b {
@@ -194,6 +199,12 @@ impl Splitter<'_> {
             self.protect_end = self.protect_end.max(r.end);
             self.next_protected += 1;
         }
+        let next_start = self.marks.starts.get(self.next_start);
+        let next_protected = self.marks.protected.get(self.next_protected);
+        self.next_mark = next_start
+            .copied()
+            .unwrap_or(usize::MAX)
+            .min(next_protected.map_or(usize::MAX, |r| r.start));
     }
 
     /// Ends the current sentence at `end`; the next one starts at `next`.
