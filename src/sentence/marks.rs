@@ -120,6 +120,12 @@ pub(super) fn scan(text: &str) -> Marks {
                     _ => {}
                 }
             }
+            // „…“ (German, Slovak) closes with the English opening quote.
+            '“' if curly_open.is_some_and(|o| text[o..].starts_with('„')) => {
+                if let Some(open) = curly_open.take() {
+                    push_quote(text, open..i + c.len_utf8(), &mut marks.protected);
+                }
+            }
             '“' | '„' => curly_open = Some(i),
             '”' => {
                 if let Some(open) = curly_open.take() {

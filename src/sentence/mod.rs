@@ -153,6 +153,10 @@ impl Splitter<'_> {
                 match b {
                     b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => i = self.whitespace(i),
                     b'.' | b'!' | b'?' => i = self.terminator(i),
+                    // Armenian writes its full stop as a colon.
+                    b':' if char_before(self.text, i).is_some_and(is_armenian) => {
+                        i = self.hard_stop(i + 1);
+                    }
                     _ => {
                         if b.is_ascii_alphanumeric() && self.first_word.is_none() {
                             self.first_word = Some(i);
@@ -249,6 +253,25 @@ impl Splitter<'_> {
             }
         }
         m
+    }
+
+    /// Ends a sentence after a terminator that needs no space after it,
+    /// ending at `j`, and the closing quotes after it; returns where to go on.
+    fn hard_stop(&mut self, j: usize) -> usize {
+        let mut k = j;
+        while k < self.bytes.len() {
+            let c = char_at(self.text, k);
+            if !is_closer(c) {
+                break;
+            }
+            k += c.len_utf8();
+        }
+        self.last = char_before(self.text, k);
+        self.after_terminator = true;
+        if k < self.bytes.len() && k >= self.protect_end {
+            self.cut(k, k);
+        }
+        k
     }
 
     /// Handles the terminator run at `i`; returns where to go on scanning.
@@ -652,7 +675,8 @@ fn is_hard_terminator(c: char) -> bool {
     )
 }
 
-/// Closing quotes and brackets that may follow a terminator.
+/// Closing quotes and brackets that may follow a terminator (`“` closes
+/// German and Slovak quotations: „…“).
 fn is_closer(c: char) -> bool {
     matches!(
         c,
@@ -662,6 +686,8 @@ fn is_closer(c: char) -> bool {
             | '}'
             | '”'
             | '’'
+            | '“'
+            | '«'
             | '»'
             | '›'
             | '」'
@@ -671,6 +697,11 @@ fn is_closer(c: char) -> bool {
             | '＂'
             | '*'
     )
+}
+
+/// A letter of the Armenian script.
+fn is_armenian(c: char) -> bool {
+    ('\u{0531}'..='\u{0587}').contains(&c)
 }
 
 /// Opening quotes and brackets before a word.
