@@ -438,8 +438,11 @@ impl Splitter<'_> {
         if let Some(kind) = self.lex.abbrev(word) {
             return match kind {
                 Abbrev::Title => false,
+                // "No. 5", "Bapepam No. XI", "No. Rek. 123" go on.
                 Abbrev::Number => {
-                    next.kind != Kind::Digit && (next.word == "I" || !is_roman(next.word))
+                    next.kind != Kind::Digit
+                        && (next.word == "I" || !is_roman(next.word))
+                        && self.lex.abbrev(next.word).is_none()
                 }
                 // "Pte. Ltd. (SPA)", "Co. Ltd." go on.
                 Abbrev::Postpositive => {
