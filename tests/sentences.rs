@@ -1,7 +1,9 @@
 //! Integration tests: sentences.
 //!
 //! The fixtures in `tests/data/sentences/<lang>.txt` are read with
-//! `include_str!`, so the same cases can run natively and under wasm.
+//! `include_str!`, so the same cases can run natively and in the browser:
+//! `tests/web.rs` can take this file in with `#[path = "sentences.rs"] mod
+//! sentences;` (every test is a `wasm_bindgen_test` on wasm32).
 
 use teks::{split_sentences, Lang, Options};
 
@@ -106,29 +108,34 @@ fn run(name: &str, data: &str, lang: Lang) {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn indonesian_fixtures() {
     run("id.txt", include_str!("data/sentences/id.txt"), Lang::Id);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn english_fixtures() {
     run("en.txt", include_str!("data/sentences/en.txt"), Lang::En);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[should_panic(expected = "malformed case")]
 fn malformed_fixture_fails() {
     parse("bad.txt", "Satu. Dua.\n---\nSatu.\n---\nDua.\n===\n");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[should_panic(expected = "malformed case")]
 fn unterminated_fixture_fails() {
     parse("bad.txt", "Satu. Dua.\n---\nSatu.\nDua.\n");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn sentences_cover_the_text_in_order() {
     let options = Options {
         lang: Some(Lang::Id),
