@@ -68,7 +68,7 @@ struct Candidate {
 }
 
 /// Runs the first pass.
-pub(super) fn scan(text: &str) -> Marks {
+pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
     let mut marks = Marks::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut parens: Vec<usize> = Vec::new();
@@ -111,7 +111,7 @@ pub(super) fn scan(text: &str) -> Marks {
                 let closes = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
                 match quote_open {
                     Some(open) if closes || !opens => {
-                        push_quote(text, open..i + 1, &mut marks.protected);
+                        push_quote(text, open..i + 1, quotes, &mut marks.protected);
                         quote_open = None;
                     }
                     _ if opens && next.is_some_and(|n| !n.is_whitespace()) => {
@@ -123,13 +123,13 @@ pub(super) fn scan(text: &str) -> Marks {
             // „…“ (German, Slovak) closes with the English opening quote.
             '“' if curly_open.is_some_and(|o| text[o..].starts_with('„')) => {
                 if let Some(open) = curly_open.take() {
-                    push_quote(text, open..i + c.len_utf8(), &mut marks.protected);
+                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks.protected);
                 }
             }
             '“' | '„' => curly_open = Some(i),
             '”' => {
                 if let Some(open) = curly_open.take() {
-                    push_quote(text, open..i + c.len_utf8(), &mut marks.protected);
+                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks.protected);
                 }
             }
             _ => {}
@@ -178,9 +178,18 @@ pub(super) fn scan(text: &str) -> Marks {
     marks
 }
 
-/// Protects the quotation `q` unless it is a whole paragraph by itself (a
-/// quoted block, split like running text).
-fn push_quote(text: &str, q: Range<usize>, protected: &mut Vec<Range<usize>>) {
+/// Which quotations no sentence ends inside (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Quotes {
+    /// Every quotation but a quoted paragraph (Indonesian news, UD-Indonesian).
+    Whole,
+    /// Only a quotation the sentence goes on after ("…," he said; "…" she
+    /// said), as in UD-English.
+    Continued,
+}
+
+/// Protects the quotation `q` as `quotes` says.
+fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, protected: &mut Vec<Range<usize>>) {
     if q.end - q.start > MAX_QUOTE {
         return;
     }
@@ -188,7 +197,20 @@ fn push_quote(text: &str, q: Range<usize>, protected: &mut Vec<Range<usize>>) {
     let line_end = text[q.end..].trim_start_matches([' ', '\t', '\r']);
     let block = (line_start.is_empty() || line_start.ends_with('\n'))
         && (line_end.is_empty() || line_end.starts_with('\n'));
-    if !block {
+    let goes_on = text[q.clone()]
+        .chars()
+        .rev()
+        .nth(1)
+        .is_some_and(|c| matches!(c, ',' | '-' | '–' | '—'))
+        || line_end
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':'));
+    let keep = match quotes {
+        Quotes::Whole => !block,
+        Quotes::Continued => goes_on,
+    };
+    if keep {
         protected.push(q);
     }
 }
@@ -309,13 +331,18 @@ mod tests {
     #[test]
     fn finds_inline_lists_and_spans() {
         let t = "1. The first item 2. The second item";
-        let m = scan(t);
+        let m = scan(t, Quotes::Whole);
         assert_eq!(m.starts, [0, 18]);
         assert_eq!(m.marker_ends, [1, 19]);
         let t = "• 9. The first item • 10. The second item";
-        assert_eq!(scan(t).starts, [0, "• 9. The first item ".len()]);
+        assert_eq!(
+            scan(t, Quotes::Whole).starts,
+            [0, "• 9. The first item ".len()]
+        );
         // A lone number is no list.
-        assert!(scan("Dia juara 2. Lalu pulang.").starts.is_empty());
+        assert!(scan("Dia juara 2. Lalu pulang.", Quotes::Whole)
+            .starts
+            .is_empty());
         for item in ["- a", "• a", "1. A", "12) a", "(iv) a", "b.) a", "c. a"] {
             assert!(is_item(item, 0), "{item}");
         }
@@ -323,7 +350,7 @@ mod tests {
             assert!(!is_item(not, 0), "{not}");
         }
         let t = "Kata dia, \"Satu. Dua.\" Lalu (tiga. empat) pergi.";
-        let m = scan(t);
+        let m = scan(t, Quotes::Whole);
         assert_eq!(m.protected.len(), 2);
         assert_eq!(&t[m.protected[0].clone()], "\"Satu. Dua.\"");
         assert_eq!(&t[m.protected[1].clone()], "(tiga. empat)");
