@@ -449,7 +449,13 @@ impl Splitter<'_> {
             return false;
         }
         let starter = next.kind == Kind::Upper && self.lex.is_starter(next.word);
-        if let Some(kind) = self.lex.abbrev(word) {
+        if self.lang == Lang::Id && matches!(word, "M" | "H") && self.after_number(word_start) {
+            // Era after a year: "abad ke-7 M. Kerajaan itu", "1445 H. Umat".
+            return matches!(next.kind, Kind::Upper | Kind::Digit);
+        }
+        // "02/RW." is looked up as "RW".
+        let key = word.rsplit('/').next().unwrap_or(word);
+        if let Some(kind) = self.lex.abbrev(key) {
             return match kind {
                 Abbrev::Title => false,
                 // "No. 5", "Bapepam No. XI", "No. Rek. 123" go on.
