@@ -572,7 +572,19 @@ impl Splitter<'_> {
             return false;
         }
         // The token after: a capitalised word (or a title: "Tuesday.Mr.
-        // Smith"), not a domain or an address.
+        // Smith"), not a domain or an address ("Newsfeed.Com").
+        let after = &self.bytes[k..];
+        let tld_len = after
+            .iter()
+            .take(5)
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if ["com", "net", "org", "edu", "gov", "info", "biz"]
+            .iter()
+            .any(|t| t.as_bytes().eq_ignore_ascii_case(&after[..tld_len]))
+        {
+            return false;
+        }
         let mut letters = 0;
         for (p, x) in self.text[k..].char_indices() {
             if p > MAX_NEXT || x.is_whitespace() {
