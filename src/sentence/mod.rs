@@ -6,17 +6,23 @@
 //! at a blank line. Whether a period ends a sentence depends on the word
 //! before it and the word after it:
 //!
-//! - a lower-case word after it never starts a new sentence ("Co. at noon");
+//! - a lower-case word after it does not start a new sentence ("Co. at
+//!   noon"), except in informal English after a plain word, before a typical
+//!   starter or a web address ("for you. i loved it", "cool. http://…");
 //! - titles (`titles.txt`: "Dr." "Jl." "KH." "Tn." "Mr.") never end one;
-//! - number abbreviations (`number_abbrev.txt`: "No." "hlm." "Rp." "p.") do
-//!   not end one before a number ("Rp. 2.375.000");
+//! - number abbreviations (`number_abbrev.txt`: "No." "hlm." "Rp." "p."
+//!   "lb.") do not end one before a number or a roman numeral ("Rp.
+//!   2.375.000", "No. XI");
 //! - postpositive abbreviations (`postpositive.txt`: "dll." "Tbk." "Ltd."
-//!   "etc.") and ordinary words end one before a capitalised word, a digit or a
-//!   symbol;
+//!   "etc." "Ph.D.") and ordinary words end one before a capitalised word, a
+//!   digit or a symbol; "Pte. Ltd. (SPA)" and "Co. Ltd." go on;
 //! - general abbreviations (`abbrev.txt`: "St." "spt."), initials ("M. Enoch",
 //!   "you and I.") and dotted abbreviations ("a.n." "U.S." "S.H.") end one only
 //!   before a typical sentence starter (`starters.txt`: "Dia" "The" "How");
-//!   an upper-case dotted one ("P.M." "U.S.") also before a title ("Mr.");
+//!   an upper-case dotted one ("U.S.") also before a title ("Mr.");
+//! - times and eras after a number ("6 p.m." "753 B.C." and Indonesian "7 M.")
+//!   end one before a capitalised word, except a weekday or month, and except
+//!   in a short opening phrase ("At 5 a.m. Mr. Smith went …");
 //! - a number or letter that opens a sentence ("1." "a." "IV.") is an
 //!   enumerator, not a sentence;
 //! - a period between two words with no space ("pertama.Ini") ends a sentence
@@ -25,14 +31,26 @@
 //! - decimals and thousands ("3,5" "2.375.000" "09.00"), URLs and e-mails
 //!   never contain a boundary, since a boundary needs a space after the
 //!   period (or the capitalised word above);
+//! - `?` and `!` runs ("?!", "! ! !") end one before anything but a lower-case
+//!   word; `?` (and `!` after a lower-case word) also before a lower-case word
+//!   when no closing quote follows ("Why? why not"); "-- voila! -- you" goes
+//!   on;
 //! - ellipses: three dots end a sentence before a capitalised word (but not
 //!   before English "I"), four dots before anything but a lower-case word;
 //!   "word. . . . Next" ends after the first period; "[...]" is an omission;
+//! - citation marks and emoticons after a terminator stay with its sentence
+//!   ("Paris.[3]", "great! :)");
 //! - inline lists ("1. … 2. …", "a) … b) …", "• …") start a sentence at each
 //!   item;
 //! - a line break after a line with no terminal punctuation (a heading, a
 //!   list item, a caption) ends the sentence when the next line does not start
-//!   with a lower-case letter and the line does not end in `,` `;` or a dash.
+//!   with a lower-case letter and the line does not end in `,` `;` or a dash;
+//!   a line that starts with a list item ("- …" "2) …" "(b) …") always starts
+//!   a sentence.
+//!
+//! Word lists are matched ignoring ASCII case. Adding a language means a
+//! `Lang` variant, a folder `src/lang/<code>/` with the five lists, a match
+//! arm in `Lexicon::of` and fixtures `tests/data/sentences/<code>.txt`.
 //!
 //! # Quoted speech
 //!
