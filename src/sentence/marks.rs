@@ -81,9 +81,17 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphabetic() && !after_space && !after_bullet {
-            // The common case: inside a word.
-            (after_open, i) = (false, i + 1);
+        if b.is_ascii_alphanumeric() && !after_space && !after_bullet {
+            // The common case: the rest of a word.
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            after_open = false;
+            continue;
+        }
+        if b == b' ' {
+            (after_space, after_open, after_bullet, i) = (true, false, false, i + 1);
             continue;
         }
         let c = if b.is_ascii() {

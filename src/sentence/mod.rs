@@ -189,10 +189,19 @@ impl Splitter<'_> {
                     b':' if char_before(self.text, i).is_some_and(is_armenian) => {
                         i = self.hard_stop(i + 1);
                     }
-                    _ => {
-                        if b.is_ascii_alphanumeric() && self.first_word.is_none() {
+                    _ if b.is_ascii_alphanumeric() => {
+                        if self.first_word.is_none() {
                             self.first_word = Some(i);
                         }
+                        // The common case: the rest of an ASCII word.
+                        let mut j = i + 1;
+                        while j < n && j < self.next_mark && self.bytes[j].is_ascii_alphanumeric() {
+                            j += 1;
+                        }
+                        self.note(char::from(self.bytes[j - 1]));
+                        i = j;
+                    }
+                    _ => {
                         self.note(char::from(b));
                         i += 1;
                     }
