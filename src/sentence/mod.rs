@@ -329,7 +329,11 @@ impl Splitter<'_> {
                 // ". . .", "! ! !" and "! . . .": terminators spaced out.
                 b' ' if j > i
                     && match self.bytes[j - 1] {
-                        b'.' => self.bytes.get(j + 1) == Some(&b'.'),
+                        // ". . ." but not ". ...": dots spaced one by one.
+                        b'.' => {
+                            self.bytes.get(j + 1) == Some(&b'.')
+                                && self.bytes.get(j + 2) != Some(&b'.')
+                        }
                         b'!' | b'?' => matches!(self.bytes.get(j + 1), Some(b'.' | b'!' | b'?')),
                         _ => false,
                     } =>
