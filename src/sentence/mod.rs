@@ -452,15 +452,16 @@ impl Splitter<'_> {
         if self.marks.marker_ends.binary_search(&i).is_ok() {
             return k;
         }
-        if self.period_ends(i, &next, k == run_end) {
+        if self.period_ends(i, &next, k == run_end, dots) {
             self.cut(k, m);
         }
         k
     }
 
-    /// Whether a period at `i` followed by a space and `next` ends a
-    /// sentence; `bare` when no closing quote or bracket follows the period.
-    fn period_ends(&self, i: usize, next: &Next, bare: bool) -> bool {
+    /// Whether a period (or two: `dots`) at `i` followed by a space and
+    /// `next` ends a sentence; `bare` when no closing quote or bracket
+    /// follows the period.
+    fn period_ends(&self, i: usize, next: &Next, bare: bool, dots: usize) -> bool {
         let Some((mut word_start, mut word)) = self.word_before(i) else {
             return next.kind != Kind::Lower;
         };
@@ -474,6 +475,11 @@ impl Splitter<'_> {
             return bare && self.lower_start(word, next);
         }
         if word.is_empty() {
+            return true;
+        }
+        if dots == 2 {
+            // An abbreviation's period and the sentence's: "Nov.. Grazie",
+            // "L.P.. Further".
             return true;
         }
         if self.first_word == Some(word_start) && is_enumerator(word) {
