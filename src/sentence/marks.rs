@@ -105,11 +105,11 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
                 quote_open = None;
                 curly_open = None;
             }
-            '(' | '[' => parens.push(i),
-            ')' | ']' => {
+            '(' | '[' | '{' | '（' => parens.push(i),
+            ')' | ']' | '}' | '）' => {
                 if let Some(open) = parens.pop() {
                     if i - open <= MAX_BRACKET {
-                        marks.protected.push(open..i + 1);
+                        marks.protected.push(open..i + c.len_utf8());
                     }
                 }
             }

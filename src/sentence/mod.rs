@@ -395,12 +395,14 @@ impl Splitter<'_> {
             return k;
         }
         let (mut m, mut newlines) = skip_space(text, k);
-        if newlines == 0 {
-            if let Some(len) = emoticon(&text[m..]) {
-                // "I love her. :)": the emoticon closes the sentence.
-                k = m + len;
-                (m, newlines) = skip_space(text, k);
-            }
+        while newlines == 0 && m < n {
+            // "I love her. :)" and "a gas. [1] [2]": an emoticon or a
+            // citation mark closes the sentence.
+            let Some(len) = emoticon(&text[m..]).or_else(|| citation(&self.bytes[m..])) else {
+                break;
+            };
+            k = m + len;
+            (m, newlines) = skip_space(text, k);
         }
         if m >= n {
             return k;
