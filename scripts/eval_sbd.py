@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Measure the sentence splitter on the shared gold sets.
+
+Runs the release CLI (`teks sentences --jsonl --no-clean --lang X`) over each gold
+file in ../shared/data/sbd/ and scores it with ../shared/tools/score_sbd.py
+(exact-match share and boundary precision/recall/F1).
+
+Usage (from the repository root, after `cargo build --release`):
+
+    python3 scripts/eval_sbd.py                 # every set below, one summary line each
+    python3 scripts/eval_sbd.py golden_en_48    # only sets whose name contains a word
+    python3 scripts/eval_sbd.py --errors 10 sastrawi_id   # also print 10 wrong items per set
+    python3 scripts/eval_sbd.py --others        # also the other languages' sets (run as en)
+
+Options: --bin PATH (default target/release/teks), --data DIR (default
+../shared/data/sbd), --errors N.  The `golden_en` set is run on its `golden` and
+`more` items only (`clean`/`pdf` items expect pySBD's text cleaning).
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(ROOT, "..", "shared")
+
+# (name, file relative to the data dir, language, item filter)
+SETS = [
+    ("golden_en_48", "golden_en_48.jsonl", "en", None),
+    ("sastrawi_id", "sastrawi_id.jsonl", "id", None),
+    ("ud_id_gsd_dev", "ud_id_gsd_dev.jsonl", "id", None),
+    ("ud_id_csui_train", "ud_id_csui_train.jsonl", "id", None),
+    ("ud_en_ewt_dev", "ud_en_ewt_dev.jsonl", "en", None),
+    ("golden_en", "golden_en.jsonl", "en", lambda r: r.get("set") in ("golden", "more")),
+    ("pragmatic_en", "pragmatic/pragmatic_en.jsonl", "en", None),
+    ("sentencex_en", "sentencex/sentencex_en.jsonl", "en", None),
+    ("sentencex_lists", "sentencex/sentencex_lists.jsonl", "en", None),
+]
+
+
+def other_sets(data):
+    """The other languages' sets, run with English rules as a sanity check."""
+    out = []
+    for sub, prefix in (("", "golden_"), ("pragmatic", "pragmatic_"), ("sentencex", "sentencex_")):
+        d = os.path.join(data, sub)
+        for f in sorted(os.listdir(d)):
+            if not f.startswith(prefix) or not f.endswith(".jsonl"):
+                continue
+            code = f[len(prefix):-len(".jsonl")]
+            if code in ("en", "en_48", "lists"):
+                continue
+            filt = (lambda r: r.get("set") in ("golden", "more")) if prefix == "golden_" else None
+            out.append((f[:-len(".jsonl")], os.path.join(sub, f), "en", filt))
+    return out
+
+
+def utf16_slice(text, start, end):
+    """`text[start:end]` with UTF-16 offsets (as the CLI reports them)."""
+    b = text.encode("utf-16-le")
+    return b[2 * start:2 * end].decode("utf-16-le", errors="replace")
+
+
+def run_set(binary, data, name, rel, lang, filt, errors):
+    rows = [json.loads(l) for l in open(os.path.join(data, rel), encoding="utf-8") if l.strip()]
+    if filt:
+        rows = [r for r in rows if filt(r)]
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = os.path.join(tmp, "gold.jsonl")
+        with open(gold, "w", encoding="utf-8") as g:
+            for r in rows:
+                g.write(json.dumps(r, ensure_ascii=False) + "\n")
+        inp = "".join(json.dumps({"id": str(r["id"]), "text": r["text"]}, ensure_ascii=False) + "\n" for r in rows)
+        res = subprocess.run(
+            [binary, "sentences", "--jsonl", "--no-clean", "--lang", lang],
+            input=inp.encode(), capture_output=True, check=False,
+        )
+        texts = {str(r["id"]): r["text"] for r in rows}
+        pred = os.path.join(tmp, "pred.jsonl")
+        with open(pred, "w", encoding="utf-8") as p:
+            for line in res.stdout.decode().splitlines():
+                o = json.loads(line)
+                t = texts.get(str(o["id"]), "")
+                sents = [utf16_slice(t, s["start"], s["end"]) for s in o.get("result") or []]
+                p.write(json.dumps({"id": o["id"], "sentences": sents}, ensure_ascii=False) + "\n")
+        cmd = [sys.executable, os.path.join(SHARED, "tools", "score_sbd.py"), gold, pred]
+        if errors:
+            cmd += ["--errors", str(errors)]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    lines = out.strip().splitlines()
+    if errors:
+        print("\n".join(lines[:-2]))
+    print(f"{name:22} {lang}  {lines[-2]}  {lines[-1].split()[0]}")
+
+
+def main(argv):
+    binary = os.path.join(ROOT, "target", "release", "teks")
+    data = os.path.join(SHARED, "data", "sbd")
+    errors, words, others = 0, [], False
+    it = iter(argv[1:])
+    for a in it:
+        if a == "--bin":
+            binary = next(it)
+        elif a == "--data":
+            data = next(it)
+        elif a == "--errors":
+            errors = int(next(it))
+        elif a == "--others":
+            others = True
+        elif a in ("-h", "--help"):
+            sys.exit(__doc__)
+        else:
+            words.append(a)
+    sets = SETS + (other_sets(data) if others else [])
+    for name, rel, lang, filt in sets:
+        if words and not any(w in name for w in words):
+            continue
+        run_set(binary, data, name, rel, lang, filt, errors)
+
+
+if __name__ == "__main__":
+    main(sys.argv)

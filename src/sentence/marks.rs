@@ -1,0 +1,366 @@
+//! A first pass over the text: inline list items and bullets (which start
+//! sentences) and bracketed or quoted spans (which sentences do not end in).
+
+use std::ops::Range;
+
+/// What the first pass found, each list sorted by position.
+#[derive(Debug, Default)]
+pub(super) struct Marks {
+    /// Positions where a sentence must start (list items, bullets).
+    pub(super) starts: Vec<usize>,
+    /// Positions of the `.` or `)` that closes a list marker ("1." "b)").
+    pub(super) marker_ends: Vec<usize>,
+    /// Spans no sentence ends inside: a bracket or a quotation, each within one line.
+    pub(super) protected: Vec<Range<usize>>,
+}
+
+/// The longest bracketed span that is protected, in bytes.
+const MAX_BRACKET: usize = 400;
+/// The longest quotation that is protected, in bytes.
+const MAX_QUOTE: usize = 2000;
+
+/// Bullets that start a list item wherever they stand after a space.
+pub(super) fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '‣'
+            | '⁃'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '➢'
+            | '►'
+            | '▶'
+            | '✓'
+            | '✔'
+    )
+}
+
+/// How a list marker is written: numbers or letters, then `.`, `.)` or `)`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    NumDot,
+    NumDotParen,
+    NumParen,
+    AlphaDot,
+    AlphaParen,
+    AlphaDotParen,
+}
+
+impl Style {
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+struct Candidate {
+    /// Where the item starts (its bullet, if any, else the marker).
+    start: usize,
+    /// The `.` or `)` that closes the marker.
+    end: usize,
+    style: Style,
+    value: u32,
+    listed: bool,
+}
+
+/// Runs the first pass.
+pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
+    let mut marks = Marks::default();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut parens: Vec<usize> = Vec::new();
+    let mut quote_open: Option<usize> = None;
+    let mut curly_open: Option<usize> = None;
+    let bytes = text.as_bytes();
+    // What the previous character was: a space (or the start), an opening
+    // bracket, a bullet.
+    let (mut after_space, mut after_open, mut after_bullet) = (true, false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() && !after_space && !after_bullet {
+            // The common case: the rest of a word.
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            after_open = false;
+            continue;
+        }
+        if b == b' ' {
+            (after_space, after_open, after_bullet, i) = (true, false, false, i + 1);
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[i..].chars().next().unwrap_or('\0')
+        };
+        match c {
+            '\n' => {
+                parens.clear();
+                quote_open = None;
+                curly_open = None;
+            }
+            '(' | '[' | '{' | '（' => parens.push(i),
+            ')' | ']' | '}' | '）' => {
+                if let Some(open) = parens.pop() {
+                    if i - open <= MAX_BRACKET {
+                        marks.protected.push(open..i + c.len_utf8());
+                    }
+                }
+            }
+            '"' => {
+                let next = text[i + 1..].chars().next();
+                let opens = after_space || after_open;
+                let closes = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+                match quote_open {
+                    Some(open) if closes || !opens => {
+                        push_quote(text, open..i + 1, quotes, &mut marks.protected);
+                        quote_open = None;
+                    }
+                    _ if opens && next.is_some_and(|n| !n.is_whitespace()) => {
+                        quote_open = Some(i);
+                    }
+                    _ => {}
+                }
+            }
+            // „…“ (German, Slovak) closes with the English opening quote.
+            '“' if curly_open.is_some_and(|o| text[o..].starts_with('„')) => {
+                if let Some(open) = curly_open.take() {
+                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks.protected);
+                }
+            }
+            '“' | '„' => curly_open = Some(i),
+            '”' => {
+                if let Some(open) = curly_open.take() {
+                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks.protected);
+                }
+            }
+            _ => {}
+        }
+        let bullet = !b.is_ascii() && is_bullet(c);
+        if bullet {
+            if after_space && i > 0 {
+                marks.starts.push(i);
+            }
+        } else if (after_space || after_bullet) && b.is_ascii_alphanumeric() {
+            if let Some(mut cand) = marker(text, i) {
+                cand.start = item_start(text, i);
+                candidates.push(cand);
+            }
+        }
+        after_space = if b.is_ascii() {
+            b.is_ascii_whitespace()
+        } else {
+            c.is_whitespace()
+        };
+        after_open = matches!(c, '(' | '[');
+        after_bullet = bullet;
+        i += c.len_utf8();
+    }
+    // A marker is a list item when the previous marker of its style numbers
+    // one less (1. … 2. …; a) … b) …).
+    let mut last: [Option<usize>; 6] = [None; 6];
+    for k in 0..candidates.len() {
+        let style = candidates[k].style.index();
+        if let Some(p) = last[style] {
+            if candidates[p].value + 1 == candidates[k].value {
+                candidates[p].listed = true;
+                candidates[k].listed = true;
+            }
+        }
+        last[style] = Some(k);
+    }
+    for cand in candidates.iter().filter(|c| c.listed) {
+        marks.starts.push(cand.start);
+        marks.marker_ends.push(cand.end);
+    }
+    marks.starts.sort_unstable();
+    marks.starts.dedup();
+    marks.marker_ends.sort_unstable();
+    marks.protected.sort_unstable_by_key(|r| r.start);
+    marks
+}
+
+/// Which quotations no sentence ends inside (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Quotes {
+    /// Every quotation but a quoted paragraph (Indonesian news, UD-Indonesian).
+    Whole,
+    /// Only a quotation the sentence goes on after ("…," he said; "…" she
+    /// said), as in UD-English.
+    Continued,
+}
+
+/// Protects the quotation `q` as `quotes` says.
+fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, protected: &mut Vec<Range<usize>>) {
+    if q.end - q.start > MAX_QUOTE {
+        return;
+    }
+    let line_start = text[..q.start].trim_end_matches([' ', '\t', '\r']);
+    let line_end = text[q.end..].trim_start_matches([' ', '\t', '\r']);
+    let block = (line_start.is_empty() || line_start.ends_with('\n'))
+        && (line_end.is_empty() || line_end.starts_with('\n'));
+    let goes_on = text[q.clone()]
+        .chars()
+        .rev()
+        .nth(1)
+        .is_some_and(|c| matches!(c, ',' | '-' | '–' | '—'))
+        || line_end
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':'));
+    let keep = match quotes {
+        Quotes::Whole => !block,
+        Quotes::Continued => goes_on,
+    };
+    if keep {
+        protected.push(q);
+    }
+}
+
+/// Whether a list item starts at `m`: a bullet or dash and a space, or an
+/// enumerator ("1." "a)" "(iv)" "b.)") and a space.
+pub(super) fn is_item(text: &str, m: usize) -> bool {
+    let rest = &text[m..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if is_bullet(c) => return true,
+        Some('-' | '*' | '–' | '—' | '+') => {
+            return chars.next().is_some_and(char::is_whitespace)
+        }
+        _ => {}
+    }
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    let label = rest
+        .bytes()
+        .take(5)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    if label == 0 || label > 4 {
+        return false;
+    }
+    let (name, tail) = rest.split_at(label);
+    let enumerator = (name.len() <= 2 && name.bytes().all(|b| b.is_ascii_digit()))
+        || (name.len() == 1 && name.bytes().all(|b| b.is_ascii_lowercase()))
+        || name.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    let tail = tail
+        .strip_prefix(".)")
+        .or_else(|| tail.strip_prefix(')'))
+        .or_else(|| tail.strip_prefix('.'));
+    enumerator && tail.is_some_and(|t| t.starts_with([' ', '\t']))
+}
+
+/// Where the list item whose marker is at `i` starts: at a bullet just
+/// before it, if any.
+fn item_start(text: &str, i: usize) -> usize {
+    let before = &text[..i];
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    match trimmed.chars().next_back() {
+        Some(c) if is_bullet(c) && i - trimmed.len() <= 4 => trimmed.len() - c.len_utf8(),
+        _ => i,
+    }
+}
+
+/// A list marker at `i` ("12." "3.)" "4)" "b." "c)"), followed by a space and
+/// something that is not a lower-case word.
+fn marker(text: &str, i: usize) -> Option<Candidate> {
+    let bytes = text.as_bytes();
+    let digits = bytes[i..]
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let (value, mut j, numeric) = if (1..=2).contains(&digits) {
+        let v = bytes[i..i + digits]
+            .iter()
+            .fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+        (v, i + digits, true)
+    } else if digits == 0 && bytes[i].is_ascii_lowercase() {
+        (u32::from(bytes[i] - b'a'), i + 1, false)
+    } else {
+        return None;
+    };
+    let end;
+    let style = match (bytes.get(j), bytes.get(j + 1)) {
+        (Some(b'.'), Some(b')')) => {
+            end = j;
+            j += 2;
+            if numeric {
+                Style::NumDotParen
+            } else {
+                Style::AlphaDotParen
+            }
+        }
+        (Some(b'.'), _) => {
+            end = j;
+            j += 1;
+            if numeric {
+                Style::NumDot
+            } else {
+                Style::AlphaDot
+            }
+        }
+        (Some(b')'), _) => {
+            end = j;
+            j += 1;
+            if numeric {
+                Style::NumParen
+            } else {
+                Style::AlphaParen
+            }
+        }
+        _ => return None,
+    };
+    if bytes.get(j) != Some(&b' ') {
+        return None;
+    }
+    let next = text[j..].trim_start_matches(' ').chars().next()?;
+    if next.is_lowercase() {
+        return None;
+    }
+    Some(Candidate {
+        start: i,
+        end,
+        style,
+        value,
+        listed: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_inline_lists_and_spans() {
+        let t = "1. The first item 2. The second item";
+        let m = scan(t, Quotes::Whole);
+        assert_eq!(m.starts, [0, 18]);
+        assert_eq!(m.marker_ends, [1, 19]);
+        let t = "• 9. The first item • 10. The second item";
+        assert_eq!(
+            scan(t, Quotes::Whole).starts,
+            [0, "• 9. The first item ".len()]
+        );
+        // A lone number is no list.
+        assert!(scan("Dia juara 2. Lalu pulang.", Quotes::Whole)
+            .starts
+            .is_empty());
+        for item in ["- a", "• a", "1. A", "12) a", "(iv) a", "b.) a", "c. a"] {
+            assert!(is_item(item, 0), "{item}");
+        }
+        for not in ["-a", "Budi", "2019 a", "(abcde) a", "1.5 a", "A. Budi"] {
+            assert!(!is_item(not, 0), "{not}");
+        }
+        let t = "Kata dia, \"Satu. Dua.\" Lalu (tiga. empat) pergi.";
+        let m = scan(t, Quotes::Whole);
+        assert_eq!(m.protected.len(), 2);
+        assert_eq!(&t[m.protected[0].clone()], "\"Satu. Dua.\"");
+        assert_eq!(&t[m.protected[1].clone()], "(tiga. empat)");
+    }
+}
