@@ -9,6 +9,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The sentence fixtures and tests, run in the browser too.
+#[path = "sentences.rs"]
+mod sentences;
+
 const REFERENCE: &str = include_str!("../../shared/data/samples/000_8979b68690ae2a27.txt");
 
 /// Turns a result back into JSON to assert on it.

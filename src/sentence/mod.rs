@@ -655,10 +655,19 @@ impl Splitter<'_> {
             s -= 1;
         }
         let token = self.text.get(s..i)?;
-        let token = token.rsplit(char::is_whitespace).next().unwrap_or(token);
+        let token = token
+            .rsplit(|c: char| c.is_whitespace() || is_invisible(c))
+            .next()
+            .unwrap_or(token);
         let word = token.trim_start_matches(is_opener);
         Some((i - word.len(), word))
     }
+}
+
+/// Zero-width and other invisible format characters, which separate words
+/// as far as abbreviations are concerned (raw pastes keep them).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 
 /// Skips the whitespace at `i`; returns where it ends and how many line
@@ -910,6 +919,19 @@ mod tests {
 
     fn texts(text: &str, lang: Lang) -> Vec<&str> {
         split(text, lang).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn invisible_characters_do_not_hide_abbreviations() {
+        // Found by the property tests: "\u{200b}Rp." must still be "Rp.".
+        assert_eq!(
+            texts("\u{200b}\u{200b}Rp. 2.375.000. Dia.", Lang::Id),
+            ["\u{200b}\u{200b}Rp. 2.375.000.", "Dia."]
+        );
+        assert_eq!(
+            texts("Kata\u{feff}Dr. Budi.", Lang::Id),
+            ["Kata\u{feff}Dr. Budi."]
+        );
     }
 
     #[test]
