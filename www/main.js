@@ -239,6 +239,7 @@ function afterNewText() {
 
 async function openFile(file) {
   if (!file) return;
+  clearTimeout(state.debounce);
   if (file.size > MAX_FILE_BYTES) {
     setStatus("tooBig", { size: sizeLabel(file.size), limit: sizeLabel(MAX_FILE_BYTES) }, "error");
     return;
@@ -281,7 +282,8 @@ function render() {
   renderChart();
   renderMarked();
   renderSentences();
-  $.cleaned.textContent = r.cleaned;
+  const cut = r.cleaned.length > MARK_LIMIT;
+  $.cleaned.textContent = cut ? `${r.cleaned.slice(0, MARK_LIMIT)} … (+${nf(r.cleaned.length - MARK_LIMIT)})` : r.cleaned;
   renderRestored();
 }
 
