@@ -5,8 +5,8 @@ import { STRINGS, SAMPLE, pickLanguage, format } from "./i18n.js";
 const LIVE_LIMIT = 20000; // UTF-16 units: analyse as you type up to this length
 const MAX_CHARS = 100 * 1024 * 1024; // refuse inputs over 100 Mi UTF-16 units
 const MAX_FILE_BYTES = 100 * 1024 * 1024; // and files over 100 MiB
-const MARK_LIMIT = 1_000_000; // highlight at most this much text
-const LIST_LIMIT = 5000; // sentences listed at most
+const MARK_STEP = 100_000; // highlighted text shown per "show more" (UTF-16 units)
+const LIST_STEP = 2000; // sentences listed per "show more"
 const DEBOUNCE_MS = 300;
 const BUSY_UI_MS = 150; // show progress/cancel when a run takes longer
 const TYPES = ["PER", "LOC", "ORG", "MISC"];
@@ -19,7 +19,7 @@ for (const id of ["input", "analyse", "cancel", "lang", "live", "sample", "file"
   "notice", "notice-text", "notice-undo", "results", "stats", "entities", "entity-table", "entity-empty", "ent-type",
   "ent-search", "chart", "legend", "stepper", "step-label", "step-prev", "step-next", "step-clear", "marked",
   "restored", "restored-text", "restored-undo", "sentences", "sentence-count", "cleaned", "ui-lang", "version",
-  "export-json", "export-csv", "export-text", "copy-cleaned", "copy-json", "drop"]) {
+  "sentences-more", "export-json", "export-csv", "export-text", "copy-cleaned", "copy-json", "drop"]) {
   $[id.replace(/-(\w)/g, (m, c) => c.toUpperCase())] = document.getElementById(id);
 }
 
@@ -45,7 +45,8 @@ const state = {
 
 const t = (key, vars) => format(STRINGS[state.ui][key] ?? STRINGS.en[key] ?? key, vars);
 const typeName = (ty) => STRINGS[state.ui].typeNames[ty] || ty;
-const nf = (n) => new Intl.NumberFormat(state.ui === "id" ? "id-ID" : "en-US").format(n);
+const numberFormats = { en: new Intl.NumberFormat("en-US"), id: new Intl.NumberFormat("id-ID") };
+const nf = (n) => numberFormats[state.ui].format(n);
 
 // ------------------------------------------------------------------ worker
 
@@ -276,14 +277,16 @@ function render() {
   $.results.hidden = false;
   state.selected = -1;
   state.step = -1;
+  state.markLimit = MARK_STEP;
+  state.listLimit = LIST_STEP;
   renderStats();
   renderTypeFilter();
   renderEntities();
   renderChart();
   renderMarked();
   renderSentences();
-  const cut = r.cleaned.length > MARK_LIMIT;
-  $.cleaned.textContent = cut ? `${r.cleaned.slice(0, MARK_LIMIT)} … (+${nf(r.cleaned.length - MARK_LIMIT)})` : r.cleaned;
+  const cut = r.cleaned.length > MARK_STEP;
+  $.cleaned.textContent = cut ? `${r.cleaned.slice(0, MARK_STEP)} ${t("more", { n: nf(r.cleaned.length - MARK_STEP) })}` : r.cleaned;
   renderRestored();
 }
 
@@ -393,7 +396,7 @@ function renderChart() {
 function renderMarked() {
   const r = state.result;
   const text = state.text;
-  const limit = Math.min(text.length, MARK_LIMIT);
+  const limit = Math.min(text.length, state.markLimit);
   const spans = [];
   r.removed.forEach((x, k) => spans.push({ start: x.start, end: x.end, removed: k }));
   r.entities.forEach((e, i) => e.mentions.forEach((m, j) => spans.push({ start: m.start, end: m.end, entity: i, mention: j })));
@@ -418,7 +421,10 @@ function renderMarked() {
     pos = s.end;
   }
   if (pos < limit) frag.append(text.slice(pos, limit));
-  if (limit < text.length) frag.append(el("span", { class: "muted", text: ` … (+${nf(text.length - limit)})` }));
+  if (limit < text.length) {
+    frag.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(text.length - limit) })} ` }));
+    frag.append(el("button", { type: "button", class: "more", "data-more": "marked", text: t("showMore") }));
+  }
   $.marked.replaceChildren(frag);
   const present = [...new Set(r.entities.map((e) => e.type))];
   $.legend.replaceChildren(...present.map((ty) => el("span", { class: `m t-${ty}`, text: `${typeName(ty)} (${ty})` })));
@@ -427,9 +433,10 @@ function renderMarked() {
 
 function renderSentences() {
   const list = state.result.sentences;
-  const shown = list.slice(0, LIST_LIMIT);
+  const shown = list.slice(0, state.listLimit);
   $.sentences.replaceChildren(...shown.map((s) => el("li", { "data-start": String(s.start), "data-end": String(s.end) }, s.text)));
-  $.sentenceCount.textContent = list.length > shown.length ? `${nf(list.length)}; ${nf(shown.length)} listed` : String(list.length);
+  $.sentencesMore.hidden = shown.length === list.length;
+  $.sentenceCount.textContent = list.length > shown.length ? t("listed", { n: nf(list.length), k: nf(shown.length) }) : String(list.length);
 }
 
 function renderRestored() {
@@ -616,6 +623,20 @@ $.marked.addEventListener("click", (e) => {
     state.rules[REASON_RULE[b.dataset.restore]] = false;
     analyse();
   }
+});
+$.marked.addEventListener("click", (e) => {
+  if (!e.target.closest('[data-more="marked"]')) return;
+  const sel = state.selected;
+  state.markLimit += MARK_STEP;
+  renderMarked();
+  if (sel >= 0) {
+    state.selected = -1;
+    selectEntity(sel);
+  }
+});
+$.sentencesMore.addEventListener("click", () => {
+  state.listLimit += LIST_STEP;
+  renderSentences();
 });
 $.restoredUndo.addEventListener("click", () => {
   state.rules = {};

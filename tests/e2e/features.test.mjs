@@ -330,3 +330,45 @@ test("big input: progress and cancel; the input stays and a fresh worker works",
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("every interface string exists in English and Indonesian", async () => {
+  const { page, context } = await fresh();
+  const r = await page.evaluate(async () => {
+    const { STRINGS } = await import("./i18n.js");
+    const used = new Set([...document.querySelectorAll("[data-i18n]")].map((n) => n.dataset.i18n)
+      .concat([...document.querySelectorAll("[data-i18n-placeholder]")].map((n) => n.dataset.i18nPlaceholder))
+      .concat([...document.querySelectorAll("[data-i18n-aria]")].map((n) => n.dataset.i18nAria)));
+    const en = Object.keys(STRINGS.en).sort();
+    const id = Object.keys(STRINGS.id).sort();
+    return { en, id, missing: [...used].filter((k) => !(k in STRINGS.en) || !(k in STRINGS.id)) };
+  });
+  assert.deepEqual(r.id, r.en);
+  assert.deepEqual(r.missing, []);
+  await context.close();
+});
+
+test("a long input completes; the views are capped and say so", async () => {
+  const { page, log, context } = await fresh();
+  const text = readReference().repeat(800); // about 1.9 M characters, 8800 sentences
+  await page.evaluate((t) => { document.getElementById("input").value = t; }, text);
+  await page.click("#analyse");
+  await waitDone(page, 120000);
+  const stat = Number((await page.textContent('[data-stat="sentences"] dd')).replace(/\D/g, ""));
+  assert.ok(stat > 5000, `${stat} sentences`);
+  assert.equal(await page.locator("#sentences > li").count(), 2000);
+  assert.match(await page.textContent("#sentence-count"), /; 2,000 listed$/);
+  await page.click("#sentences-more");
+  assert.equal(await page.locator("#sentences > li").count(), 4000);
+  const shownChars = () => page.evaluate(() => [...document.getElementById("marked").childNodes]
+    .filter((n) => !(n.nodeType === 1 && (n.matches("button") || n.matches("span.muted")))).reduce((a, n) => a + n.textContent.length, 0));
+  const first = await shownChars();
+  assert.ok(first >= 100000 && first < 101000, String(first));
+  assert.match(await page.textContent("#marked span.muted"), /\(\+[\d,]+ more characters\)/);
+  await page.click('#marked [data-more="marked"]');
+  const second = await shownChars();
+  assert.ok(second >= 200000 && second < 201000, String(second));
+  const kim = (await entityRows(page)).find((r) => r.name.includes("Kim") && r.type === "PER");
+  assert.ok(kim && kim.count >= 800 * 2, JSON.stringify(kim));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
