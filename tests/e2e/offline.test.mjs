@@ -3,7 +3,7 @@
 // still shows a working page. Served under a sub-path.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitReady, analyseText, entityRows, readReference } from "./helpers.mjs";
+import { serve, launch, openPage, waitReady, analyseText, entityRows, readReference, foreignRequests } from "./helpers.mjs";
 
 let server, browser;
 before(async () => {
@@ -48,6 +48,9 @@ test("works offline after the first visit", async () => {
     assert.ok(cached.includes(f), `${f} not cached: ${cached}`);
   }
   assert.ok(cached.some((f) => f.startsWith("/teks/pkg/snippets/")), "wasm-bindgen snippet not cached");
+  // Installing the service worker fetched only the page's own files.
+  assert.deepEqual(foreignRequests(log, server.origin), []);
+  assert.ok(log.requests.every((u) => new URL(u).pathname.startsWith("/teks/")), log.requests.join(" "));
 
   // Cut the network: the browser goes offline and the server goes away.
   await context.setOffline(true);

@@ -111,6 +111,15 @@ test("a failed wasm init is shown as an error state", async () => {
   await context.close();
 });
 
+test("a worker script that fails to load is shown as an error state", async () => {
+  const { page, context } = await openPage(browser, "about:blank");
+  await context.route("**/worker.js", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.classList.contains("init-failed"), null, { timeout: 20000 });
+  assert.match(await page.textContent("#status"), /could not start|gagal dimulai/);
+  await context.close();
+});
+
 test("stale replies are dropped: only the last request's result is shown", async () => {
   const { page, log, context } = await openPage(browser, server.url);
   await waitReady(page);
