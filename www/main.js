@@ -104,7 +104,7 @@ function onWorkerMessage(w, msg) {
 }
 
 function call(type, text, options) {
-  if (state.initError) return Promise.reject(new Error(state.initError));
+  if (state.initError) return { id: 0, promise: Promise.reject(new Error(state.initError)) };
   const id = state.nextId++;
   const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: type }));
   state.worker.postMessage({ type, id, text, options });
