@@ -1,0 +1,374 @@
+// Product features of the page (issue 8): highlighted text, entity explorer,
+// removed parts and restore, stats and chart, exports and clipboard, files,
+// sample, languages, live analysis, long inputs, cancel and the size limit.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { serve, launch, openPage, waitReady, analyseText, waitDone, entityRows, readReference } from "./helpers.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fresh(options = {}) {
+  const { page, log, context } = await openPage(browser, server.url, { locale: "en-US", ...options });
+  await waitReady(page);
+  return { page, log, context };
+}
+
+async function loadSample(page) {
+  await page.click("#sample");
+  await page.waitForSelector("[data-entity]");
+  await waitDone(page);
+}
+
+test("highlighted text, entity selection and stepping through mentions", async () => {
+  const { page, log, context } = await fresh();
+  await loadSample(page);
+  // Every mark has its entity's type class, and the view reproduces the input.
+  const check = await page.evaluate(() => {
+    const rows = new Map([...document.querySelectorAll("[data-entity]")].map((r) => [r.dataset.entity, r.dataset.type]));
+    const marks = [...document.querySelectorAll("#marked mark")];
+    return {
+      marks: marks.length,
+      typed: marks.every((m) => m.classList.contains(`t-${rows.get(m.dataset.e)}`)),
+      same: document.getElementById("marked").textContent.replace(/Restore/g, "") === document.getElementById("input").value,
+    };
+  });
+  assert.ok(check.marks > 5, `${check.marks} marks`);
+  assert.ok(check.typed);
+  assert.ok(check.same);
+  // The mention total equals the stat.
+  assert.equal(check.marks, Number(await page.textContent('[data-stat="mentions"] dd')));
+
+  // Pick the entity with the most mentions.
+  const rows = await entityRows(page);
+  const top = rows.reduce((a, b) => (b.count > a.count ? b : a));
+  assert.ok(top.count >= 2);
+  await page.click(`[data-entity="${top.index}"] button`);
+  assert.equal(await page.locator("#marked mark.active").count(), top.count);
+  assert.equal(await page.textContent("#step-label"), `${top.name}: mention 1 of ${top.count}`);
+  const first = await page.$eval("#marked mark.current", (m) => m.dataset.m);
+  await page.click("#step-next");
+  assert.equal(await page.textContent("#step-label"), `${top.name}: mention 2 of ${top.count}`);
+  assert.notEqual(await page.$eval("#marked mark.current", (m) => m.dataset.m), first);
+  await page.click("#step-prev");
+  await page.click("#step-prev"); // wraps to the last
+  assert.equal(await page.textContent("#step-label"), `${top.name}: mention ${top.count} of ${top.count}`);
+  assert.equal(await page.getAttribute(`[data-entity="${top.index}"] button`, "aria-pressed"), "true");
+  // Clicking a mark in the text selects its entity.
+  const other = rows.find((r) => r.index !== top.index);
+  await page.click(`#marked mark[data-e="${other.index}"]`);
+  assert.equal(await page.locator("#marked mark.active").count(), other.count);
+  await page.click("#step-clear");
+  assert.equal(await page.locator("#marked mark.active").count(), 0);
+  assert.equal(await page.isHidden("#stepper"), true);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("entity table: sort by count, name and type; filter by type; search; aliases", async () => {
+  const { page, log, context } = await fresh();
+  await analyseText(page, readReference());
+  const names = async () => (await entityRows(page)).map((r) => r.name);
+  const counts = (await entityRows(page)).map((r) => r.count);
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), "default sort: count descending");
+  const coll = new Intl.Collator("en");
+  await page.click('th button[data-sort="name"]');
+  let n = await names();
+  assert.deepEqual(n, [...n].sort(coll.compare));
+  assert.equal(await page.getAttribute('th:has(button[data-sort="name"])', "aria-sort"), "ascending");
+  await page.click('th button[data-sort="name"]');
+  n = await names();
+  assert.deepEqual(n, [...n].sort(coll.compare).reverse());
+  await page.click('th button[data-sort="type"]');
+  const types = (await entityRows(page)).map((r) => r.type);
+  assert.deepEqual(types, [...types].sort());
+  await page.click('th button[data-sort="count"]');
+  const c2 = (await entityRows(page)).map((r) => r.count);
+  assert.deepEqual(c2, [...c2].sort((a, b) => b - a));
+
+  const all = await entityRows(page);
+  await page.selectOption("#ent-type", "PER");
+  const per = await entityRows(page);
+  assert.ok(per.length > 0 && per.length < all.length);
+  assert.ok(per.every((r) => r.type === "PER"));
+  await page.selectOption("#ent-type", "");
+  await page.fill("#ent-search", "kore");
+  const found = await entityRows(page);
+  assert.ok(found.length >= 1 && found.every((r) => /kore/i.test(r.name + r.aliases)), JSON.stringify(found));
+  await page.fill("#ent-search", "zzzz-no-such");
+  assert.equal((await entityRows(page)).length, 0);
+  assert.equal(await page.isVisible("#entity-empty"), true);
+  await page.fill("#ent-search", "");
+  // Aliases are shown (e.g. "AS" for Amerika Serikat): whatever the result says.
+  const resultAliases = await page.evaluate(async () => {
+    const { default: init, analyse } = await import("./pkg/teks.js");
+    await init();
+    return analyse(document.getElementById("input").value, { lang: "auto" }).entities.map((e) => e.aliases.join(", "));
+  });
+  assert.equal(all.length, resultAliases.length);
+  for (const r of all) assert.equal(r.aliases, resultAliases[r.index], r.name);
+  assert.ok(resultAliases.some((a) => a.length > 0), "no entity with aliases on the reference article");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("stats with reading time, and the SVG bar chart of top entities", async () => {
+  const { page, log, context } = await fresh();
+  await analyseText(page, readReference());
+  const stats = await page.$$eval("#stats [data-stat]", (d) => Object.fromEntries(d.map((x) => [x.dataset.stat, x.querySelector("dd").textContent])));
+  for (const k of ["language", "characters", "words", "sentences", "entities", "mentions", "removed", "reading"]) {
+    assert.ok(stats[k], `stat ${k} missing`);
+  }
+  assert.match(stats.reading, /min/);
+  const words = Number(stats.words.replace(/,/g, ""));
+  assert.ok(words > 200, stats.words);
+  const bars = await page.$$eval("#chart svg g[data-bar]", (gs) => gs.map((g) => ({
+    name: g.dataset.bar, width: Number(g.querySelector("rect").getAttribute("width")), value: Number(g.querySelector("text.bar-value").textContent),
+  })));
+  assert.ok(bars.length >= 3 && bars.length <= 10, `${bars.length} bars`);
+  for (let i = 1; i < bars.length; i++) {
+    assert.ok(bars[i].value <= bars[i - 1].value);
+    assert.ok(bars[i].width <= bars[i - 1].width);
+  }
+  const rows = await entityRows(page);
+  assert.equal(bars[0].value, Math.max(...rows.map((r) => r.count)));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("removed boilerplate is struck through and can be restored, and un-restored", async () => {
+  const { page, log, context } = await fresh();
+  await loadSample(page);
+  const del = await page.locator('#marked del.removed[data-reason="promo"]').count();
+  assert.ok(del >= 1, "the sample's BACA JUGA line is not shown as removed");
+  assert.ok(!(await page.textContent("#cleaned")).includes("BACA JUGA"));
+  await page.click('#marked button[data-restore="promo"]');
+  await page.waitForSelector("#restored:not([hidden])");
+  await waitDone(page);
+  assert.equal(await page.locator('#marked del.removed[data-reason="promo"]').count(), 0);
+  assert.ok((await page.textContent("#cleaned")).includes("BACA JUGA"));
+  await page.click("#restored-undo");
+  await page.waitForSelector("#restored", { state: "hidden" });
+  await waitDone(page);
+  assert.ok(!(await page.textContent("#cleaned")).includes("BACA JUGA"));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("exports: JSON, CSV, cleaned text; copy to clipboard", async () => {
+  const { page, log, context } = await fresh({ acceptDownloads: true, permissions: ["clipboard-read", "clipboard-write"] });
+  await analyseText(page, readReference());
+  const rows = await entityRows(page);
+  const get = async (button) => {
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+    return { name: dl.suggestedFilename(), body: fs.readFileSync(await dl.path(), "utf8") };
+  };
+  const json = await get("#export-json");
+  assert.equal(json.name, "teks-result.json");
+  const result = JSON.parse(json.body);
+  assert.equal(result.language, "id");
+  assert.equal(result.entities.length, rows.length);
+  assert.ok(Array.isArray(result.sentences) && result.stats && typeof result.cleaned === "string");
+
+  const csv = await get("#export-csv");
+  assert.equal(csv.name, "teks-entities.csv");
+  const lines = csv.body.trimEnd().split("\r\n");
+  assert.equal(lines[0], "name,type,count,aliases,first_start,first_end");
+  assert.equal(lines.length, rows.length + 1);
+  const first = result.entities[0];
+  assert.ok(lines[1].startsWith(`${first.name},${first.type},${first.count},`), lines[1]);
+
+  const txt = await get("#export-text");
+  assert.equal(txt.name, "teks-cleaned.txt");
+  assert.equal(txt.body, result.cleaned);
+
+  await page.click("#copy-cleaned");
+  await page.waitForFunction(() => /Copied/.test(document.getElementById("status").textContent));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), result.cleaned);
+  await page.click("#copy-json");
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith("{"));
+  assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), result);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("CSV cells are quoted and formula-like names neutralised", async () => {
+  const { page, context } = await fresh();
+  const csv = await page.evaluate(async () => {
+    const { entitiesCsv } = await import("./main.js");
+    return entitiesCsv({ entities: [
+      { name: "=HYPERLINK(\"x\")", type: "ORG", count: 2, aliases: ["A, B", "C"], mentions: [{ start: 1, end: 3 }] },
+    ] });
+  });
+  assert.equal(csv, 'name,type,count,aliases,first_start,first_end\r\n"\'=HYPERLINK(""x"")",ORG,2,"A, B; C",1,3\r\n');
+  await context.close();
+});
+
+test("open and drop .txt, .md and .html files; the sample button", async () => {
+  const { page, log, context } = await fresh();
+  const txt = "Presiden Joko Widodo meresmikan bendungan di Aceh. Ia didampingi Gubernur Aceh.";
+  await page.setInputFiles("#file", { name: "berita.txt", mimeType: "text/plain", buffer: Buffer.from(txt) });
+  await page.waitForFunction(() => /berita\.txt/.test(document.getElementById("notice-text").textContent));
+  await waitDone(page);
+  assert.equal(await page.inputValue("#input"), txt);
+  assert.ok((await entityRows(page)).some((r) => r.name.includes("Aceh")));
+
+  const md = "# Catatan\n\nMenteri Sri Mulyani berbicara di Bali.";
+  await page.setInputFiles("#file", { name: "catatan.md", mimeType: "text/markdown", buffer: Buffer.from(md) });
+  await page.waitForFunction(() => /catatan\.md/.test(document.getElementById("notice-text").textContent));
+  assert.equal(await page.inputValue("#input"), md);
+
+  const html = "<html><body><p>Wali Kota Surabaya meninjau Pelabuhan Tanjung Perak.</p><script>window.__pwned=1</script></body></html>";
+  await page.setInputFiles("#file", { name: "halaman.html", mimeType: "text/html", buffer: Buffer.from(html) });
+  await page.waitForFunction(() => /halaman\.html: HTML converted to text, \d+ parts removed/.test(document.getElementById("notice-text").textContent));
+  assert.ok((await page.inputValue("#input")).includes("Wali Kota Surabaya"));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+  // Drop a file on the text area.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["Gempa mengguncang Lombok pada Minggu pagi."], "gempa.txt", { type: "text/plain" }));
+    const drop = document.getElementById("drop");
+    drop.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    drop.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.getElementById("input").value === "Gempa mengguncang Lombok pada Minggu pagi.");
+  await waitDone(page);
+
+  // Undo of an opened file brings back the previous text.
+  await page.click("#notice-undo");
+  assert.ok((await page.inputValue("#input")).includes("Wali Kota Surabaya"));
+
+  await page.click("#sample");
+  await page.waitForFunction(() => document.getElementById("input").value.startsWith("Banjir Rendam"));
+  await waitDone(page);
+  assert.ok((await entityRows(page)).length >= 5);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("an over-limit file gets a clear message and is not read", async () => {
+  const { page, log, context } = await fresh();
+  await page.fill("#input", "Teks saya.");
+  await page.waitForFunction(() => /Analysed/.test(document.getElementById("status").textContent));
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(101 * 1024 * 1024)], "besar.txt", { type: "text/plain" }));
+    document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => /too large/.test(document.getElementById("status").textContent));
+  assert.match(await page.textContent("#status"), /too large \(101 MB\)\. The limit is 100 MB\./);
+  assert.equal(await page.inputValue("#input"), "Teks saya.");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("text language select and interface language (Indonesian from the browser, switchable, remembered)", async () => {
+  const { page, log, context } = await fresh({ locale: "id-ID" });
+  assert.equal(await page.getAttribute("html", "lang"), "id");
+  assert.equal(await page.textContent("#analyse"), "Analisis");
+  await analyseText(page, readReference());
+  assert.equal(await page.textContent('[data-stat="language"] dt'), "Bahasa");
+  assert.equal(await page.getAttribute('[data-stat="language"] dd', "data-language"), "id");
+  await page.selectOption("#lang", "en");
+  await page.waitForFunction(() => document.querySelector('[data-stat="language"] dd').dataset.language === "en");
+  await page.selectOption("#ui-lang", "en");
+  assert.equal(await page.textContent("#analyse"), "Analyse");
+  assert.equal(await page.textContent('[data-stat="language"] dt'), "Language");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.textContent("#analyse"), "Analyse");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("analysis runs debounced as you type for short text, on demand for long text", async () => {
+  const { page, log, context } = await fresh();
+  await page.click("#input");
+  await page.keyboard.type("Presiden Joko Widodo tiba di Medan.", { delay: 5 });
+  await page.waitForSelector('[data-entity][data-name*="Medan"]');
+  assert.equal(await page.textContent("#status"), "Analysed 35 characters.");
+  // Long text: no automatic analysis, a hint instead.
+  await page.evaluate(() => {
+    const input = document.getElementById("input");
+    input.value = "Gubernur Bali meninjau Denpasar. ".repeat(1000);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.waitForFunction(() => /press Analyse/.test(document.getElementById("status").textContent));
+  await page.waitForTimeout(600);
+  assert.ok(!(await entityRows(page)).some((r) => r.name.includes("Denpasar")));
+  await page.click("#analyse");
+  await page.waitForSelector('[data-entity][data-name*="Denpasar"]');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("big input: progress and cancel; the input stays and a fresh worker works", async () => {
+  const { page, log, context } = await fresh();
+  const big = readReference().repeat(5000); // about 12 M characters
+  await page.evaluate((t) => { document.getElementById("input").value = t; }, big);
+  await page.click("#analyse");
+  await page.waitForSelector("#cancel:not([hidden])");
+  assert.equal(await page.isVisible("#progress"), true);
+  await page.click("#cancel");
+  assert.match(await page.textContent("#status"), /Cancelled/);
+  assert.equal(await page.isHidden("#cancel"), true);
+  assert.equal(await page.isHidden("#results"), true); // no result came in
+  assert.equal(await page.evaluate(() => document.getElementById("input").value.length), big.length);
+  await waitReady(page);
+  await analyseText(page, "Presiden Joko Widodo tiba di Makassar.");
+  assert.ok((await entityRows(page)).some((r) => r.name.includes("Makassar")));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("every interface string exists in English and Indonesian", async () => {
+  const { page, context } = await fresh();
+  const r = await page.evaluate(async () => {
+    const { STRINGS } = await import("./i18n.js");
+    const used = new Set([...document.querySelectorAll("[data-i18n]")].map((n) => n.dataset.i18n)
+      .concat([...document.querySelectorAll("[data-i18n-placeholder]")].map((n) => n.dataset.i18nPlaceholder))
+      .concat([...document.querySelectorAll("[data-i18n-aria]")].map((n) => n.dataset.i18nAria)));
+    const en = Object.keys(STRINGS.en).sort();
+    const id = Object.keys(STRINGS.id).sort();
+    return { en, id, missing: [...used].filter((k) => !(k in STRINGS.en) || !(k in STRINGS.id)) };
+  });
+  assert.deepEqual(r.id, r.en);
+  assert.deepEqual(r.missing, []);
+  await context.close();
+});
+
+test("a long input completes; the views are capped and say so", async () => {
+  const { page, log, context } = await fresh();
+  const text = readReference().repeat(800); // about 1.9 M characters, 8800 sentences
+  await page.evaluate((t) => { document.getElementById("input").value = t; }, text);
+  await page.click("#analyse");
+  await waitDone(page, 120000);
+  const stat = Number((await page.textContent('[data-stat="sentences"] dd')).replace(/\D/g, ""));
+  assert.ok(stat > 5000, `${stat} sentences`);
+  assert.equal(await page.locator("#sentences > li").count(), 2000);
+  assert.match(await page.textContent("#sentence-count"), /; 2,000 listed$/);
+  await page.click("#sentences-more");
+  assert.equal(await page.locator("#sentences > li").count(), 4000);
+  const shownChars = () => page.evaluate(() => [...document.getElementById("marked").childNodes]
+    .filter((n) => !(n.nodeType === 1 && (n.matches("button") || n.matches("span.muted")))).reduce((a, n) => a + n.textContent.length, 0));
+  const first = await shownChars();
+  assert.ok(first >= 100000 && first < 101000, String(first));
+  assert.match(await page.textContent("#marked span.muted"), /\(\+[\d,]+ more characters\)/);
+  await page.click('#marked [data-more="marked"]');
+  const second = await shownChars();
+  assert.ok(second >= 200000 && second < 201000, String(second));
+  const kim = (await entityRows(page)).find((r) => r.name.includes("Kim") && r.type === "PER");
+  assert.ok(kim && kim.count >= 800 * 2, JSON.stringify(kim));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

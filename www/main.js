@@ -1,0 +1,679 @@
+// teks page. No framework: user text reaches the DOM only through
+// textContent / value / createTextNode, never through innerHTML.
+import { STRINGS, SAMPLE, pickLanguage, format } from "./i18n.js";
+
+const LIVE_LIMIT = 20000; // UTF-16 units: analyse as you type up to this length
+const MAX_CHARS = 100 * 1024 * 1024; // refuse inputs over 100 Mi UTF-16 units
+const MAX_FILE_BYTES = 100 * 1024 * 1024; // and files over 100 MiB
+const MARK_STEP = 100_000; // highlighted text shown per "show more" (UTF-16 units)
+const LIST_STEP = 2000; // sentences listed per "show more"
+const DEBOUNCE_MS = 300;
+const BUSY_UI_MS = 150; // show progress/cancel when a run takes longer
+const TYPES = ["PER", "LOC", "ORG", "MISC"];
+const WORDS_PER_MINUTE = 200;
+// Removal reason → cleaning rule family that can be switched off to keep it.
+const REASON_RULE = { promo: "promo", "caption-credit": "credits", navigation: "navigation", invisible: "whitespace" };
+
+const $ = {};
+for (const id of ["input", "analyse", "cancel", "lang", "live", "sample", "file", "clear", "status", "progress",
+  "notice", "notice-text", "notice-undo", "results", "stats", "entities", "entity-table", "entity-empty", "ent-type",
+  "ent-search", "chart", "legend", "stepper", "step-label", "step-prev", "step-next", "step-clear", "marked",
+  "restored", "restored-text", "restored-undo", "sentences", "sentence-count", "cleaned", "ui-lang", "version",
+  "sentences-more", "export-json", "export-csv", "export-text", "copy-cleaned", "copy-json", "drop"]) {
+  $[id.replace(/-(\w)/g, (m, c) => c.toUpperCase())] = document.getElementById(id);
+}
+
+const state = {
+  ui: "en",
+  worker: null,
+  ready: false,
+  initError: null,
+  nextId: 1,
+  pending: new Map(), // id → {resolve, reject, kind}
+  analyseId: 0, // the analyse request whose reply we still want
+  busyTimer: 0,
+  debounce: 0,
+  text: "", // the text of the shown result
+  result: null,
+  rules: {}, // cleanRules switched off by "restore"
+  sort: { key: "count", dir: -1 },
+  selected: -1,
+  step: -1,
+  undo: null, // textarea value before the last paste/open conversion
+  status: { key: "loading", vars: {}, kind: "" },
+};
+
+const t = (key, vars) => format(STRINGS[state.ui][key] ?? STRINGS.en[key] ?? key, vars);
+const typeName = (ty) => STRINGS[state.ui].typeNames[ty] || ty;
+const numberFormats = { en: new Intl.NumberFormat("en-US"), id: new Intl.NumberFormat("id-ID") };
+const nf = (n) => numberFormats[state.ui].format(n);
+
+// ------------------------------------------------------------------ worker
+
+function startWorker() {
+  state.ready = false;
+  state.initError = null;
+  const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  w.onmessage = (e) => onWorkerMessage(w, e.data);
+  w.onerror = (e) => {
+    e.preventDefault();
+    if (w !== state.worker) return;
+    failInit(e.message || "worker failed to load");
+  };
+  state.worker = w;
+}
+
+function failInit(message) {
+  state.initError = message;
+  for (const p of state.pending.values()) p.reject(new Error(message));
+  state.pending.clear();
+  setBusy(false);
+  document.body.classList.add("init-failed");
+  $.analyse.disabled = true;
+  setStatus("initFailed", { msg: message }, "error");
+}
+
+function onWorkerMessage(w, msg) {
+  if (w !== state.worker || !msg) return; // a terminated worker's last words
+  switch (msg.type) {
+    case "ready":
+      state.ready = true;
+      $.version.textContent = `v${msg.version}`;
+      if (state.status.key === "loading") setStatus("ready");
+      break;
+    case "progress":
+      // The analysis is one call inside the worker, so progress is its phases.
+      if (msg.id === state.analyseId && msg.phase === "start") $.progress.removeAttribute("value");
+      break;
+    case "result":
+    case "error": {
+      if (msg.type === "error" && msg.id === null) {
+        failInit(msg.message);
+        break;
+      }
+      const p = state.pending.get(msg.id);
+      if (!p) break; // stale reply: dropped
+      state.pending.delete(msg.id);
+      if (msg.type === "result") p.resolve(msg.data);
+      else p.reject(new Error(msg.message));
+      break;
+    }
+    default:
+      console.warn("Unknown message", msg.type);
+  }
+}
+
+function call(type, text, options) {
+  if (state.initError) return { id: 0, promise: Promise.reject(new Error(state.initError)) };
+  const id = state.nextId++;
+  const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: type }));
+  state.worker.postMessage({ type, id, text, options });
+  return { id, promise };
+}
+
+function cancel() {
+  if (!state.worker) return;
+  state.worker.terminate();
+  const cancelled = new Error("cancelled");
+  cancelled.cancelled = true;
+  for (const p of state.pending.values()) p.reject(cancelled);
+  state.pending.clear();
+  state.analyseId = 0;
+  setBusy(false);
+  startWorker();
+  setStatus("cancelled");
+  $.input.focus();
+}
+
+// ------------------------------------------------------------------ status
+
+function setStatus(key, vars = {}, kind = "") {
+  state.status = { key, vars, kind };
+  $.status.textContent = t(key, vars);
+  $.status.className = `status ${kind}`;
+}
+
+function setBusy(on) {
+  clearTimeout(state.busyTimer);
+  document.body.classList.toggle("busy", on);
+  if (on) {
+    state.busyTimer = setTimeout(() => {
+      $.progress.hidden = false;
+      $.cancel.hidden = false;
+    }, BUSY_UI_MS);
+  } else {
+    $.progress.hidden = true;
+    $.cancel.hidden = true;
+  }
+}
+
+function sizeLabel(n) {
+  return n >= 1048576 ? `${nf(Math.round(n / 1048576))} MB` : `${nf(Math.round(n / 1024))} KB`;
+}
+
+// ------------------------------------------------------------------ analyse
+
+function options(extra = {}) {
+  const o = { lang: $.lang.value, ...extra };
+  if (Object.keys(state.rules).length) o.cleanRules = { ...state.rules };
+  return o;
+}
+
+async function analyse() {
+  clearTimeout(state.debounce);
+  const text = $.input.value;
+  if (text.length > MAX_CHARS) {
+    setStatus("tooBig", { size: sizeLabel(text.length * 2), limit: sizeLabel(MAX_CHARS * 2) }, "error");
+    return;
+  }
+  if (!text.trim()) {
+    setStatus("empty");
+    return;
+  }
+  if (state.initError) return;
+  const req = call("analyse", text, options());
+  state.analyseId = req.id;
+  setBusy(true);
+  setStatus("analysing", { n: nf(text.length) });
+  try {
+    const data = await req.promise;
+    if (req.id !== state.analyseId) return; // a newer request superseded this one
+    state.analyseId = 0;
+    setBusy(false);
+    state.text = text;
+    state.result = data;
+    render();
+    setStatus("done", { n: nf(text.length) });
+  } catch (err) {
+    if (req.id !== state.analyseId) return;
+    state.analyseId = 0;
+    setBusy(false);
+    if (!err.cancelled) setStatus("error", { msg: err.message }, "error");
+  }
+}
+
+function scheduleLive() {
+  clearTimeout(state.debounce);
+  const n = $.input.value.length;
+  if (!$.live.checked) return;
+  if (n > LIVE_LIMIT) {
+    setStatus("longHint");
+    return;
+  }
+  state.debounce = setTimeout(analyse, DEBOUNCE_MS);
+}
+
+// Converts HTML to text in the worker (the page never parses it), puts the
+// text in the textarea with an undo notice, then analyses it as text.
+async function insertHtml(html, noticeKey, vars = {}) {
+  const before = $.input.value;
+  const { selectionStart: s, selectionEnd: e } = $.input;
+  const req = call("clean", html, { input: "html", lang: $.lang.value });
+  let data;
+  try {
+    data = await req.promise;
+  } catch (err) {
+    if (!err.cancelled) setStatus("error", { msg: err.message }, "error");
+    return;
+  }
+  const text = data.cleaned;
+  if (noticeKey === "pastedHtml") $.input.setRangeText(text, s, e, "end");
+  else $.input.value = text;
+  const parts = data.removed.filter((r) => r.reason !== "html-markup").length;
+  showNotice(noticeKey, { ...vars, n: nf(parts) }, before);
+  afterNewText();
+}
+
+function showNotice(key, vars, undoValue) {
+  state.undo = undoValue;
+  state.notice = { key, vars };
+  $.noticeText.textContent = t(key, vars);
+  $.notice.hidden = false;
+  $.noticeUndo.hidden = undoValue === null;
+}
+
+function afterNewText() {
+  state.rules = {};
+  if ($.input.value.length <= LIVE_LIMIT) analyse();
+  else setStatus("longHint");
+}
+
+async function openFile(file) {
+  if (!file) return;
+  clearTimeout(state.debounce);
+  if (file.size > MAX_FILE_BYTES) {
+    setStatus("tooBig", { size: sizeLabel(file.size), limit: sizeLabel(MAX_FILE_BYTES) }, "error");
+    return;
+  }
+  const text = await file.text();
+  const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html";
+  if (isHtml) {
+    $.input.select();
+    await insertHtml(text, "openedHtml", { file: file.name });
+  } else {
+    const before = $.input.value;
+    $.input.value = text;
+    showNotice("openedFile", { file: file.name }, before);
+    afterNewText();
+  }
+}
+
+// ------------------------------------------------------------------ render
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function render() {
+  const r = state.result;
+  if (!r) return;
+  $.results.hidden = false;
+  state.selected = -1;
+  state.step = -1;
+  state.markLimit = MARK_STEP;
+  state.listLimit = LIST_STEP;
+  renderStats();
+  renderTypeFilter();
+  renderEntities();
+  renderChart();
+  renderMarked();
+  renderSentences();
+  const cut = r.cleaned.length > MARK_STEP;
+  $.cleaned.textContent = cut ? `${r.cleaned.slice(0, MARK_STEP)} ${t("more", { n: nf(r.cleaned.length - MARK_STEP) })}` : r.cleaned;
+  renderRestored();
+}
+
+function renderStats() {
+  const r = state.result;
+  const s = r.stats;
+  const minutes = s.words / WORDS_PER_MINUTE;
+  const reading = minutes < 1 ? t("lessThanMinute") : t("minutes", { n: nf(Math.round(minutes)) });
+  const rows = [
+    ["language", t("statLanguage"), `${STRINGS[state.ui].langNames[r.language] || r.language} (${r.language})`],
+    ["characters", t("statCharacters"), nf(s.characters)],
+    ["words", t("statWords"), nf(s.words)],
+    ["sentences", t("statSentences"), nf(s.sentences)],
+    ["entities", t("statEntities"), nf(s.entities)],
+    ["mentions", t("statMentions"), nf(s.mentions)],
+    ["removed", t("statRemoved"), nf(s.removed)],
+    ["reading", t("statReading"), reading],
+  ];
+  $.stats.replaceChildren(
+    ...rows.map(([key, label, value]) => el("div", { "data-stat": key }, el("dt", { text: label }), el("dd", { text: value }))),
+  );
+  $.stats.querySelector('[data-stat="language"] dd').setAttribute("data-language", r.language);
+}
+
+function renderTypeFilter() {
+  const present = [...new Set(state.result.entities.map((e) => e.type))];
+  const keep = $.entType.value;
+  const opts = [el("option", { value: "", text: t("allTypes") })];
+  for (const ty of [...TYPES.filter((x) => present.includes(x)), ...present.filter((x) => !TYPES.includes(x))]) {
+    opts.push(el("option", { value: ty, text: `${typeName(ty)} (${ty})` }));
+  }
+  $.entType.replaceChildren(...opts);
+  $.entType.value = present.includes(keep) ? keep : "";
+}
+
+function visibleEntities() {
+  const r = state.result;
+  const type = $.entType.value;
+  const q = $.entSearch.value.trim().toLocaleLowerCase();
+  const list = r.entities
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => (!type || e.type === type)
+      && (!q || e.name.toLocaleLowerCase().includes(q) || e.aliases.some((a) => a.toLocaleLowerCase().includes(q))));
+  const { key, dir } = state.sort;
+  const cmp = {
+    count: (a, b) => a.e.count - b.e.count || b.i - a.i,
+    name: (a, b) => a.e.name.localeCompare(b.e.name, state.ui),
+    type: (a, b) => a.e.type.localeCompare(b.e.type) || b.e.count - a.e.count,
+  }[key];
+  return list.sort((a, b) => dir * cmp(a, b));
+}
+
+function renderEntities() {
+  const rows = visibleEntities().map(({ e, i }) => {
+    const btn = el("button", { type: "button", class: "ent-name", "data-select": String(i), "aria-pressed": String(i === state.selected) }, e.name);
+    btn.setAttribute("aria-label", t("showMentions", { name: e.name }));
+    return el("tr", {
+      "data-entity": String(i), "data-name": e.name, "data-type": e.type, "data-count": String(e.count),
+      class: i === state.selected ? "selected" : "",
+    },
+    el("td", {}, btn),
+    el("td", {}, el("span", { class: `tag t-${e.type}`, title: typeName(e.type), text: e.type })),
+    el("td", { class: "num", text: nf(e.count) }),
+    el("td", { class: "aliases", text: e.aliases.join(", ") }));
+  });
+  $.entities.replaceChildren(...rows);
+  $.entityEmpty.hidden = rows.length > 0;
+  for (const th of $.entityTable.querySelectorAll("th[aria-sort]")) {
+    const key = th.querySelector("button").dataset.sort;
+    th.setAttribute("aria-sort", key === state.sort.key ? (state.sort.dir > 0 ? "ascending" : "descending") : "none");
+  }
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderChart() {
+  const top = [...state.result.entities].sort((a, b) => b.count - a.count).slice(0, 10);
+  if (!top.length) {
+    $.chart.replaceChildren();
+    return;
+  }
+  const W = 360, row = 24, labelW = 140, barMax = 180;
+  const max = top[0].count;
+  const root = svg("svg", { viewBox: `0 0 ${W} ${top.length * row}`, width: "100%", role: "img", class: "bars" });
+  root.append(svg("title", {}, t("chartLabel")));
+  top.forEach((e, k) => {
+    const y = k * row;
+    const name = e.name.length > 18 ? `${e.name.slice(0, 17)}…` : e.name;
+    const w = Math.max(2, Math.round((e.count / max) * barMax));
+    const g = svg("g", { "data-bar": e.name });
+    g.append(svg("title", {}, `${e.name} (${e.type}): ${e.count}`));
+    g.append(svg("text", { x: labelW - 6, y: y + 16, "text-anchor": "end", class: "bar-label" }, name));
+    g.append(svg("rect", { x: labelW, y: y + 4, width: w, height: row - 8, rx: 2, class: `bar t-${e.type}` }));
+    g.append(svg("text", { x: labelW + w + 4, y: y + 16, class: "bar-value" }, String(e.count)));
+    root.append(g);
+  });
+  $.chart.replaceChildren(root);
+}
+
+// The input with mentions marked by type and removed parts struck through.
+function renderMarked() {
+  const r = state.result;
+  const text = state.text;
+  const limit = Math.min(text.length, state.markLimit);
+  const spans = [];
+  r.removed.forEach((x, k) => spans.push({ start: x.start, end: x.end, removed: k }));
+  r.entities.forEach((e, i) => e.mentions.forEach((m, j) => spans.push({ start: m.start, end: m.end, entity: i, mention: j })));
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const frag = document.createDocumentFragment();
+  let pos = 0;
+  for (const s of spans) {
+    if (s.start < pos || s.start >= limit || s.end > text.length || s.end <= s.start) continue;
+    if (s.start > pos) frag.append(text.slice(pos, s.start));
+    const part = text.slice(s.start, s.end);
+    if (s.removed !== undefined) {
+      const x = r.removed[s.removed];
+      const del = el("del", { class: "removed", title: t("removedTitle", { reason: x.reason }), "data-reason": x.reason }, part);
+      frag.append(del);
+      if (REASON_RULE[x.reason]) {
+        frag.append(el("button", { type: "button", class: "restore", "data-restore": x.reason, text: t("restore") }));
+      }
+    } else {
+      const e = r.entities[s.entity];
+      frag.append(el("mark", { class: `m t-${e.type}`, "data-e": String(s.entity), "data-m": String(s.mention), tabindex: "-1", title: `${e.name} (${e.type})` }, part));
+    }
+    pos = s.end;
+  }
+  if (pos < limit) frag.append(text.slice(pos, limit));
+  if (limit < text.length) {
+    frag.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(text.length - limit) })} ` }));
+    frag.append(el("button", { type: "button", class: "more", "data-more": "marked", text: t("showMore") }));
+  }
+  $.marked.replaceChildren(frag);
+  const present = [...new Set(r.entities.map((e) => e.type))];
+  $.legend.replaceChildren(...present.map((ty) => el("span", { class: `m t-${ty}`, text: `${typeName(ty)} (${ty})` })));
+  $.stepper.hidden = true;
+}
+
+function renderSentences() {
+  const list = state.result.sentences;
+  const shown = list.slice(0, state.listLimit);
+  $.sentences.replaceChildren(...shown.map((s) => el("li", { "data-start": String(s.start), "data-end": String(s.end) }, s.text)));
+  $.sentencesMore.hidden = shown.length === list.length;
+  $.sentenceCount.textContent = list.length > shown.length ? t("listed", { n: nf(list.length), k: nf(shown.length) }) : String(list.length);
+}
+
+function renderRestored() {
+  const reasons = Object.keys(state.rules);
+  $.restored.hidden = reasons.length === 0;
+  if (reasons.length) {
+    const names = Object.entries(REASON_RULE).filter(([, rule]) => state.rules[rule] === false).map(([reason]) => reason);
+    $.restoredText.textContent = t("restoredNote", { reason: names.join(", ") });
+  }
+}
+
+// ------------------------------------------------------------------ entity selection
+
+function selectEntity(i) {
+  state.selected = state.selected === i ? -1 : i;
+  state.step = -1;
+  for (const m of $.marked.querySelectorAll("mark.active")) m.classList.remove("active", "current");
+  for (const row of $.entities.querySelectorAll("tr")) {
+    const on = Number(row.dataset.entity) === state.selected;
+    row.classList.toggle("selected", on);
+    row.querySelector("button").setAttribute("aria-pressed", String(on));
+  }
+  if (state.selected < 0) {
+    $.stepper.hidden = true;
+    return;
+  }
+  for (const m of $.marked.querySelectorAll(`mark[data-e="${state.selected}"]`)) m.classList.add("active");
+  $.stepper.hidden = false;
+  stepTo(0);
+}
+
+function stepTo(k) {
+  const marks = $.marked.querySelectorAll(`mark[data-e="${state.selected}"]`);
+  const e = state.result.entities[state.selected];
+  if (!marks.length) {
+    $.stepLabel.textContent = t("stepLabel", { name: e.name, i: 0, n: 0 });
+    return;
+  }
+  state.step = ((k % marks.length) + marks.length) % marks.length;
+  for (const m of marks) m.classList.remove("current");
+  const cur = marks[state.step];
+  cur.classList.add("current");
+  const reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  cur.scrollIntoView({ block: "nearest", behavior: reduce ? "auto" : "smooth" });
+  $.stepLabel.textContent = t("stepLabel", { name: e.name, i: state.step + 1, n: marks.length });
+}
+
+// ------------------------------------------------------------------ exports
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function csvCell(v) {
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // keep spreadsheets from running it as a formula
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function entitiesCsv(result) {
+  const lines = [["name", "type", "count", "aliases", "first_start", "first_end"].join(",")];
+  for (const e of result.entities) {
+    const first = e.mentions[0] || { start: "", end: "" };
+    lines.push([e.name, e.type, e.count, e.aliases.join("; "), first.start, first.end].map(csvCell).join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    setStatus("copied");
+  } catch (err) {
+    setStatus("copyFailed", { msg: err.message }, "error");
+  }
+}
+
+// ------------------------------------------------------------------ UI language
+
+function applyUi(lang) {
+  state.ui = STRINGS[lang] ? lang : "en";
+  document.documentElement.lang = state.ui;
+  $.uiLang.value = state.ui;
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+  for (const node of document.querySelectorAll("[data-i18n-aria]")) node.setAttribute("aria-label", t(node.dataset.i18nAria));
+  setStatus(state.status.key, state.status.vars, state.status.kind);
+  if (state.notice && !$.notice.hidden) $.noticeText.textContent = t(state.notice.key, state.notice.vars);
+  if (state.result) {
+    const sel = state.selected;
+    render();
+    if (sel >= 0) selectEntity(sel);
+  }
+}
+
+function savedUi() {
+  try {
+    return localStorage.getItem("teks.ui");
+  } catch {
+    return null;
+  }
+}
+
+// ------------------------------------------------------------------ wiring
+
+$.analyse.addEventListener("click", analyse);
+$.cancel.addEventListener("click", cancel);
+$.input.addEventListener("input", scheduleLive);
+$.input.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    analyse();
+  }
+});
+$.lang.addEventListener("change", () => state.result && analyse());
+$.input.addEventListener("paste", (e) => {
+  const dt = e.clipboardData;
+  if (!dt || !dt.types.includes("text/html")) return; // plain text: the browser inserts it
+  const html = dt.getData("text/html");
+  if (!html) return;
+  e.preventDefault();
+  insertHtml(html, "pastedHtml");
+});
+$.noticeUndo.addEventListener("click", () => {
+  if (state.undo === null) return;
+  $.input.value = state.undo;
+  state.undo = null;
+  $.notice.hidden = true;
+  $.input.focus();
+  afterNewText();
+});
+$.sample.addEventListener("click", () => {
+  $.input.value = SAMPLE;
+  $.notice.hidden = true;
+  afterNewText();
+});
+$.clear.addEventListener("click", () => {
+  const before = $.input.value;
+  $.input.value = "";
+  if (before) showNotice("empty", {}, before);
+  $.input.focus();
+});
+$.file.addEventListener("change", () => {
+  openFile($.file.files[0]);
+  $.file.value = "";
+});
+for (const type of ["dragenter", "dragover"]) {
+  $.drop.addEventListener(type, (e) => {
+    e.preventDefault();
+    $.drop.classList.add("dragging");
+  });
+}
+$.drop.addEventListener("dragleave", () => $.drop.classList.remove("dragging"));
+$.drop.addEventListener("drop", (e) => {
+  $.drop.classList.remove("dragging");
+  const dt = e.dataTransfer;
+  if (dt.files && dt.files.length) {
+    e.preventDefault();
+    openFile(dt.files[0]);
+  } else if (dt.types.includes("text/html")) {
+    e.preventDefault();
+    $.input.select();
+    insertHtml(dt.getData("text/html"), "pastedHtml");
+  }
+});
+
+$.entities.addEventListener("click", (e) => {
+  const b = e.target.closest("[data-select]");
+  if (b) selectEntity(Number(b.dataset.select));
+});
+$.marked.addEventListener("click", (e) => {
+  const m = e.target.closest("mark[data-e]");
+  if (m) {
+    selectEntity(Number(m.dataset.e));
+    return;
+  }
+  const b = e.target.closest("[data-restore]");
+  if (b) {
+    state.rules[REASON_RULE[b.dataset.restore]] = false;
+    analyse();
+  }
+});
+$.marked.addEventListener("click", (e) => {
+  if (!e.target.closest('[data-more="marked"]')) return;
+  const sel = state.selected;
+  state.markLimit += MARK_STEP;
+  renderMarked();
+  if (sel >= 0) {
+    state.selected = -1;
+    selectEntity(sel);
+  }
+});
+$.sentencesMore.addEventListener("click", () => {
+  state.listLimit += LIST_STEP;
+  renderSentences();
+});
+$.restoredUndo.addEventListener("click", () => {
+  state.rules = {};
+  analyse();
+});
+$.stepPrev.addEventListener("click", () => stepTo(state.step - 1));
+$.stepNext.addEventListener("click", () => stepTo(state.step + 1));
+$.stepClear.addEventListener("click", () => selectEntity(state.selected));
+$.entityTable.querySelector("thead").addEventListener("click", (e) => {
+  const b = e.target.closest("[data-sort]");
+  if (!b) return;
+  const key = b.dataset.sort;
+  state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : key === "count" ? -1 : 1 };
+  renderEntities();
+});
+$.entType.addEventListener("change", renderEntities);
+$.entSearch.addEventListener("input", renderEntities);
+
+$.exportJson.addEventListener("click", () => download("teks-result.json", "application/json", `${JSON.stringify(state.result, null, 2)}\n`));
+$.exportCsv.addEventListener("click", () => download("teks-entities.csv", "text/csv", entitiesCsv(state.result)));
+$.exportText.addEventListener("click", () => download("teks-cleaned.txt", "text/plain", state.result.cleaned));
+$.copyCleaned.addEventListener("click", () => copy(state.result.cleaned));
+$.copyJson.addEventListener("click", () => copy(JSON.stringify(state.result, null, 2)));
+
+$.uiLang.addEventListener("change", () => {
+  applyUi($.uiLang.value);
+  try {
+    localStorage.setItem("teks.ui", state.ui);
+  } catch {
+    // storage may be unavailable; the choice then lasts for this visit
+  }
+});
+
+applyUi(savedUi() || pickLanguage(navigator.languages || [navigator.language]));
+setStatus("loading");
+startWorker();
+
+if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+  navigator.serviceWorker.register("./sw.js").catch((err) => console.warn("service worker:", err.message));
+}
