@@ -46,6 +46,12 @@ build: deps-rust deps-node
 	@rm -f www/pkg/.gitignore
 	@ls -l www/pkg/teks_bg.wasm
 
+# A folder that works from any static host under any sub-path (relative URLs only).
+dist: build
+	rm -rf dist && mkdir -p dist && cp -r www/. dist/
+	rm -f dist/pkg/*.d.ts dist/pkg/package.json
+	@echo "dist/ ready: copy it to any static host (serve .wasm as application/wasm)"
+
 serve: deps build
 	@echo "Serving www/ at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www

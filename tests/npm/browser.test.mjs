@@ -2,15 +2,14 @@
 // worker helper with progress and cancellation.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { serve, launchChromium, referenceArticle } from "../support/static-server.mjs";
+import { serve, launch, readReference, ROOT } from "../e2e/helpers.mjs";
 
 let server, browser, page;
 const errors = [];
 
 before(async () => {
-  server = await serve(fileURLToPath(new URL("../../", import.meta.url)));
-  browser = await launchChromium();
+  server = await serve(ROOT);
+  browser = await launch();
   page = await browser.newPage();
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(server.url + "tests/npm/fixture/index.html");
@@ -23,7 +22,7 @@ after(async () => {
 });
 
 test("direct import analyses in the page", async () => {
-  const text = await referenceArticle();
+  const text = readReference();
   const r = await page.evaluate((t) => {
     const a = window.teks.analyse(t);
     return { lang: a.language, ok: a.entities.every((e) => e.mentions.every((m) => t.slice(m.start, m.end) === m.text)), n: a.entities.length };
@@ -33,7 +32,7 @@ test("direct import analyses in the page", async () => {
 });
 
 test("createAnalyser runs in a worker, reports progress, and cancels", async () => {
-  const text = await referenceArticle();
+  const text = readReference();
   const r = await page.evaluate(async (t) => {
     const analyser = window.createAnalyser();
     const progress = [];

@@ -1,12 +1,12 @@
 // The built npm package (pkg/) in Node: import, analyse the reference article.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { referenceArticle } from "../support/static-server.mjs";
+import { readReference } from "../e2e/helpers.mjs";
 
 const teks = await import("../../pkg/node.js");
 
 test("analyses the reference article with exact UTF-16 offsets", async () => {
-  const text = await referenceArticle();
+  const text = readReference();
   const result = teks.analyse(text, { lang: "auto" });
   assert.equal(result.language, "id");
   assert.ok(result.sentences.length >= 10);
