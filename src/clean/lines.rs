@@ -1,0 +1,518 @@
+//! Line-level cleaning: promo lines, caption credits, navigation-like lines,
+//! share buttons, copyright, cookie and newsletter prompts, whitespace
+//! inside lines, blank-line runs and hyphenation across line breaks.
+
+use super::chars::Stage;
+use super::Reason;
+use crate::offsets::MapBuilder;
+use crate::CleanRules;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Anchored line patterns, one per line: `kind<TAB>pattern`.
+static PATTERNS: LazyLock<Vec<(Kind, Pattern)>> = LazyLock::new(|| {
+    include_str!("data/line_patterns.txt")
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .filter_map(|l| {
+            let (kind, pat) = l.split_once('\t')?;
+            let kind = match kind {
+                "promo" => Kind::Promo,
+                "credit" => Kind::Credit,
+                "nav" => Kind::Nav,
+                _ => return None,
+            };
+            let pat = if let Some(p) = pat.strip_prefix('=') {
+                Pattern::Exact(p.to_string())
+            } else if let Some(p) = pat.strip_prefix('~') {
+                Pattern::Contains(p.to_string())
+            } else {
+                Pattern::Prefix(pat.to_string())
+            };
+            Some((kind, pat))
+        })
+        .collect()
+});
+
+/// Words that alone on a line are share buttons or menu items.
+static SHARE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("data/share_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect()
+});
+
+/// What a pattern removes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Promo,
+    Credit,
+    Nav,
+}
+
+/// How a pattern matches the lower-cased, trimmed line.
+#[derive(Debug)]
+enum Pattern {
+    /// The line starts with it, then a non-letter or the end.
+    Prefix(String),
+    /// The line is it (ignoring trailing punctuation).
+    Exact(String),
+    /// The line contains it (short lines only).
+    Contains(String),
+}
+
+/// Lower-cases the first `max` bytes of `s` (on a char boundary) into `buf`.
+fn lower_head(s: &str, max: usize, buf: &mut String) {
+    buf.clear();
+    for c in s.chars() {
+        if buf.len() >= max {
+            break;
+        }
+        if c == '\u{a0}' {
+            buf.push(' ');
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Strips leading bullets and decorations ("» ", "- ", "* ", "• ").
+fn strip_decoration(s: &str) -> &str {
+    s.trim_start_matches(|c: char| {
+        matches!(
+            c,
+            '»' | '›' | '-' | '*' | '•' | '–' | '—' | '>' | '|' | '■' | '▶' | '►'
+        ) || c.is_whitespace()
+    })
+}
+
+/// The pattern kind that matches `line` (trimmed), if any.
+fn match_pattern(line: &str, words: usize, buf: &mut String) -> Option<Kind> {
+    let t = strip_decoration(line);
+    if t.starts_with("[Gambas:") || t.starts_with("[Gambar:") {
+        return Some(Kind::Promo);
+    }
+    lower_head(t, 160, buf);
+    let head = buf.as_str();
+    let bare = head.trim_end_matches(|c: char| !c.is_alphanumeric());
+    for (kind, pat) in PATTERNS.iter() {
+        let hit = match pat {
+            Pattern::Prefix(p) => {
+                words <= 40
+                    && head.starts_with(p.as_str())
+                    && (!p.ends_with(char::is_alphabetic)
+                        || head[p.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric()))
+            }
+            Pattern::Exact(p) => bare == p,
+            Pattern::Contains(p) => words <= 14 && head.contains(p.as_str()),
+        };
+        if hit {
+            return Some(*kind);
+        }
+    }
+    if words <= 8 && is_share_line(head) {
+        return Some(Kind::Nav);
+    }
+    None
+}
+
+/// A line made only of share-button words ("Facebook Twitter WhatsApp").
+fn is_share_line(lower: &str) -> bool {
+    let mut any = false;
+    for w in lower.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
+    {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if !SHARE_WORDS.contains(&w) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// A trailing caption credit such as " | KNCA--": where it starts.
+fn credit_start(line: &str) -> Option<usize> {
+    let bar = line.rfind('|')?;
+    let tail = line[bar + 1..].trim();
+    let code = tail.trim_end_matches('-');
+    let ok = (2..=12).contains(&code.len())
+        && tail.len() > code.len()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '/' || c.is_ascii_digit());
+    let ok = ok || (tail.len() >= 2 && tail.len() <= 40 && is_photo_credit(tail));
+    ok.then(|| line[..bar].trim_end().len())
+}
+
+/// "Foto: …", "Photo: …", "(Foto: …)" and similar credits.
+fn is_photo_credit(s: &str) -> bool {
+    let s = s.trim_start_matches('(');
+    let mut buf = String::new();
+    lower_head(s, 24, &mut buf);
+    [
+        "foto:",
+        "foto :",
+        "photo:",
+        "image:",
+        "credit:",
+        "sumber foto:",
+        "dok.",
+        "doc.",
+    ]
+    .iter()
+    .any(|p| buf.starts_with(p))
+}
+
+/// A trailing reporter-initials tag "(nds/krs)" or a "(Foto: …)" credit:
+/// where it starts in `line`.
+fn trailing_tag_start(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let t = t.strip_suffix('.').unwrap_or(t);
+    if !t.ends_with(')') {
+        return None;
+    }
+    let open = t.rfind('(')?;
+    let inner = &t[open + 1..t.len() - 1];
+    let initials = inner.split('/').count() >= 2
+        && inner.len() <= 20
+        && inner
+            .split('/')
+            .all(|p| (2..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && inner.bytes().any(|b| b.is_ascii_lowercase());
+    let photo = is_photo_credit(inner) && inner.len() <= 80;
+    (open > 0 && (initials || photo)).then_some(open)
+}
+
+/// Facts about one line used by the navigation classifier.
+#[derive(Clone, Copy, Debug, Default)]
+struct Facts {
+    words: usize,
+    /// Ends with sentence punctuation.
+    ends_sentence: bool,
+    /// Has sentence punctuation inside.
+    has_punct: bool,
+    /// Starts with a list marker ("1.", "-", "•").
+    list: bool,
+    /// Separator-heavy ("Home | News | Sport").
+    separators: bool,
+}
+
+fn facts(t: &str) -> Facts {
+    let mut words = 0;
+    let mut cjk = 0;
+    let mut seps = 0;
+    let mut has_punct = false;
+    let mut in_word = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        match c {
+            '.' | '!' | '?' | ',' | ';' | '。' | '，' | '！' | '？' | '、' => has_punct = true,
+            '|' | '•' | '·' | '»' | '›' => seps += 1,
+            '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' => cjk += 1,
+            _ => {}
+        }
+    }
+    let words = words.max(cjk / 2);
+    let last = t
+        .trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | '»' | '*'))
+        .chars()
+        .next_back();
+    let ends_sentence = matches!(
+        last,
+        Some('.' | '!' | '?' | ':' | ';' | '。' | '！' | '？' | '…')
+    );
+    let first = t.chars().next();
+    let list = matches!(first, Some('-' | '•' | '*' | '–' | '·'))
+        || (first.is_some_and(|c| c.is_ascii_digit())
+            && t.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(['.', ')']));
+    Facts {
+        words,
+        ends_sentence,
+        has_punct,
+        list,
+        separators: seps >= 2,
+    }
+}
+
+/// One line of the stage input.
+struct Line {
+    /// Trimmed content range (empty for a blank line).
+    content: Range<usize>,
+    /// Why the whole line goes, if it does.
+    drop: Option<Reason>,
+    /// Content kept: `content.start..keep_end`, with a tail removal after it.
+    keep_end: usize,
+    facts: Facts,
+}
+
+impl Line {
+    fn blank(&self) -> bool {
+        self.content.is_empty()
+    }
+    fn good(&self) -> bool {
+        let f = &self.facts;
+        !f.separators
+            && ((f.words >= 10 && f.has_punct && f.ends_sentence) || f.words >= 25 && f.has_punct)
+    }
+    fn navlike(&self) -> bool {
+        let f = &self.facts;
+        f.separators || (!f.ends_sentence && f.words <= 15)
+    }
+}
+
+/// Marks navigation lines by context: runs of short, unpunctuated lines
+/// around and between the article's paragraphs.
+fn classify_navigation(lines: &mut [Line]) {
+    let live: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].blank() && lines[i].drop.is_none())
+        .collect();
+    let good: Vec<usize> = live.iter().copied().filter(|&i| lines[i].good()).collect();
+    let (Some(&first), Some(&last)) = (good.first(), good.last()) else {
+        return;
+    };
+    let pos = |i: usize| live.partition_point(|&x| x < i);
+    // Head: keep the block of sentence-like lines just before the first
+    // paragraph, and one title-like line before it; drop the rest.
+    let mut k = pos(first);
+    let mut title_taken = false;
+    while k > 0 {
+        let l = &lines[live[k - 1]];
+        if !l.navlike() {
+            k -= 1;
+        } else if !title_taken && l.facts.words >= 4 && !l.facts.separators {
+            title_taken = true;
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    for &i in &live[..k] {
+        lines[i].drop = Some(Reason::Navigation);
+    }
+    // Tail: keep sentence-like lines after the last paragraph until the
+    // first navigation-like one.
+    let mut k = pos(last) + 1;
+    while k < live.len() && !lines[live[k]].navlike() && lines[live[k]].facts.words >= 2 {
+        k += 1;
+    }
+    for &i in &live[k..] {
+        lines[i].drop = Some(Reason::Navigation);
+    }
+    // Interior: runs of three or more navigation-like lines.
+    let (a, b) = (pos(first), pos(last));
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, lines: &mut [Line]| {
+        let nav = run.iter().filter(|&&i| lines[i].navlike()).count();
+        if nav >= 3 && nav * 10 >= run.len() * 6 {
+            for &i in run.iter() {
+                if lines[i].navlike() && !lines[i].facts.list {
+                    lines[i].drop = Some(Reason::Navigation);
+                }
+            }
+        }
+        run.clear();
+    };
+    for &i in &live[a..=b.min(live.len() - 1)] {
+        if lines[i].good() {
+            flush(&mut run, lines);
+        } else {
+            run.push(i);
+        }
+    }
+    flush(&mut run, lines);
+}
+
+/// Cleans lines. `None` when nothing changes.
+pub(super) fn clean_lines(text: &str, rules: &CleanRules) -> Option<Stage> {
+    let mut lines = Vec::new();
+    let mut buf = String::new();
+    let mut pos = 0;
+    while pos <= text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let raw = &text[pos..end];
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        let content = pos + lead..pos + lead + t.len();
+        let f = facts(t);
+        let mut drop = None;
+        let mut keep_end = content.end;
+        if !t.is_empty() {
+            match match_pattern(t, f.words, &mut buf) {
+                Some(Kind::Promo) if rules.promo => drop = Some(Reason::Promo),
+                Some(Kind::Credit) if rules.credits => drop = Some(Reason::CaptionCredit),
+                Some(Kind::Nav) if rules.navigation => drop = Some(Reason::Navigation),
+                _ => {}
+            }
+            if drop.is_none() && rules.credits {
+                if t.starts_with('(') && t.ends_with(')') && is_photo_credit(t) {
+                    drop = Some(Reason::CaptionCredit);
+                } else if let Some(cut) = credit_start(t).or_else(|| trailing_tag_start(t)) {
+                    if cut == 0 {
+                        drop = Some(Reason::CaptionCredit);
+                    } else {
+                        keep_end = content.start + t[..cut].trim_end().len();
+                    }
+                }
+            }
+        }
+        lines.push(Line {
+            content,
+            drop,
+            keep_end,
+            facts: f,
+        });
+        pos = end + 1;
+    }
+    if rules.navigation {
+        classify_navigation(&mut lines);
+    }
+    // Write the kept lines.
+    let mut b = MapBuilder::new(text);
+    let mut removed = Vec::new();
+    let mut blank_pending = false;
+    let mut wrote_any = false;
+    // (hyphen position, stem start) of the last kept line, hyphen not yet written.
+    let mut prev_hyphen: Option<(usize, usize)> = None;
+    for line in &lines {
+        if let Some(reason) = line.drop {
+            removed.push((line.content.clone(), reason));
+            continue;
+        }
+        if line.blank() {
+            blank_pending = wrote_any;
+            continue;
+        }
+        let content = line.content.start..line.keep_end;
+        if line.keep_end < line.content.end {
+            let tail = &text[line.keep_end..line.content.end];
+            let lead = tail.len() - tail.trim_start().len();
+            removed.push((
+                line.keep_end + lead..line.content.end,
+                Reason::CaptionCredit,
+            ));
+        }
+        let s = &text[content.clone()];
+        if wrote_any {
+            match prev_hyphen.take() {
+                // "infor-\nmasi" → "informasi": drop the hyphen and the break.
+                Some((h, stem)) if !blank_pending && joins_hyphenated(&text[stem..h], s) => {}
+                other => {
+                    if let Some((h, _)) = other {
+                        b.copy(h..h + 1);
+                    }
+                    b.replace(
+                        content.start..content.start,
+                        if blank_pending { "\n\n" } else { "\n" },
+                    );
+                }
+            }
+        }
+        prev_hyphen = hyphen_at_end(text, content.clone()).filter(|_| rules.whitespace);
+        let copy_end = prev_hyphen.map_or(content.end, |(h, _)| h);
+        copy_collapsing(&mut b, text, content.start..copy_end, rules.whitespace);
+        wrote_any = true;
+        blank_pending = false;
+    }
+    if let Some((h, _)) = prev_hyphen {
+        b.copy(h..h + 1);
+    }
+    let (out, map) = b.finish();
+    if out == text && removed.is_empty() {
+        return None;
+    }
+    Some((out, map, removed))
+}
+
+/// If the line ends with "letters-", the hyphen position and the stem start.
+fn hyphen_at_end(text: &str, r: Range<usize>) -> Option<(usize, usize)> {
+    let s = &text[r.clone()];
+    let stem = s.strip_suffix('-')?;
+    let word_start = stem.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + stem[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &stem[word_start..];
+    (word.chars().count() >= 2).then_some((r.end - 1, r.start + word_start))
+}
+
+/// Whether "stem-" at a line end joins the next line's first word.
+fn joins_hyphenated(stem: &str, next: &str) -> bool {
+    let word: &str = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    // Reduplication ("anak-\nanak") keeps its hyphen; so do capitals.
+    word.chars().next().is_some_and(char::is_lowercase) && !word.eq_ignore_ascii_case(stem)
+}
+
+/// Copies `range`, collapsing runs of spaces into one when `fix` is on.
+fn copy_collapsing(b: &mut MapBuilder<'_>, text: &str, range: Range<usize>, fix: bool) {
+    if !fix {
+        b.copy(range);
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut from = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        if bytes[i] == b' ' && i + 1 < range.end && bytes[i + 1] == b' ' {
+            let mut j = i + 1;
+            while j < range.end && bytes[j] == b' ' {
+                j += 1;
+            }
+            b.copy(from..i + 1);
+            from = j;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    b.copy(from..range.end);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> String {
+        clean_lines(s, &CleanRules::default()).map_or_else(|| s.to_string(), |r| r.0)
+    }
+
+    #[test]
+    fn removes_promo_and_credits() {
+        assert!(match_pattern("Baca juga: Apa kabar", 4, &mut String::new()).is_some());
+        assert!(match_pattern("Bacaan juga penting.", 3, &mut String::new()).is_none());
+        assert!(match_pattern("ADVERTISEMENT", 1, &mut String::new()).is_some());
+        assert_eq!(run("Satu dua.\nBACA JUGA:Lain\nTiga."), "Satu dua.\nTiga.");
+        assert_eq!(run("Foto satu | KNCA--\nIsi."), "Foto satu\nIsi.");
+        assert_eq!(run("Sembuh. (nds/krs)"), "Sembuh.");
+    }
+
+    #[test]
+    fn dehyphenates_only_across_breaks() {
+        assert_eq!(run("infor-\nmasi  baru"), "informasi baru");
+        assert_eq!(run("anak-\nanak"), "anak-\nanak");
+        assert_eq!(run("Jong-\nUn"), "Jong-\nUn");
+    }
+
+    #[test]
+    fn keeps_short_texts() {
+        assert_eq!(run("Halo"), "Halo");
+        assert_eq!(run("Judul\n\n\n\nIsi"), "Judul\n\nIsi");
+    }
+}
