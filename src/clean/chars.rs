@@ -85,12 +85,16 @@ fn c1_to_cp1252(c: char) -> Option<char> {
     (m != c).then_some(m)
 }
 
-/// Writes `s` with ligatures spelled out (mojibake fixes may produce them).
+/// Writes a repaired token with ligatures spelled out and full-width ASCII
+/// narrowed (both come out of mojibake: "п¬Ѓ" is "ﬁ", "ï¼Œ" is "，").
 fn push_fixed(out: &mut String, s: &str) {
     for c in s.chars() {
         match ligature(c) {
             Some(l) => out.push_str(l),
-            None => out.push(c),
+            None => match u32::from(c) {
+                u @ 0xFF01..=0xFF5E => out.push(char::from_u32(u - 0xFEE0).unwrap_or(c)),
+                _ => out.push(c1_to_cp1252(c).unwrap_or(c)),
+            },
         }
     }
 }
@@ -108,25 +112,58 @@ fn mojibake_fixes(text: &str) -> Vec<(Range<usize>, String)> {
     let mut evidence = false;
     let mut fixes = Vec::new();
     for (r, t) in tokens() {
-        if let Some((f, e)) = mojibake::fix_token(t, false) {
-            evidence |= e;
-            fixes.push((r, f));
+        let space_next = text.as_bytes().get(r.end) == Some(&b' ');
+        let fixed = mojibake::fix_token(t, false);
+        let base = fixed.as_ref().map_or(t, |f| f.0.as_str());
+        let lost = if space_next {
+            mojibake::fix_lost_nbsp(base, "", false).map(|x| x.0)
+        } else {
+            None
+        };
+        match (fixed, lost) {
+            (_, Some(l)) => fixes.push((r, l)),
+            (Some((f, e)), None) => {
+                evidence |= e;
+                fixes.push((r, f));
+            }
+            (None, None) => {}
         }
     }
     if !evidence {
-        return Vec::new();
+        return fixes;
     }
     fixes.clear();
-    for (r, t) in tokens() {
-        let followed_by_space = text.as_bytes().get(r.end) == Some(&b' ');
+    let all: Vec<(Range<usize>, &str)> = tokens().collect();
+    let mut skip_until = 0;
+    for (k, (r, t)) in all.iter().enumerate() {
+        if r.start < skip_until {
+            continue;
+        }
+        let next = all.get(k + 1);
+        let space_next = text.as_bytes().get(r.end) == Some(&b' ')
+            && next.is_some_and(|(n, _)| n.start == r.end + 1);
         let fixed = mojibake::fix_token(t, true).map(|f| f.0);
-        let fixed = match fixed {
-            Some(f) if followed_by_space => mojibake::fix_lost_nbsp(&f).or(Some(f)),
-            None if followed_by_space => mojibake::fix_lost_nbsp(t),
-            other => other,
+        let lost = |s: &str| {
+            if space_next {
+                mojibake::fix_lost_nbsp(s, next.map_or("", |n| n.1), true)
+            } else {
+                None
+            }
         };
-        if let Some(f) = fixed {
-            fixes.push((r, f));
+        let joined = match &fixed {
+            Some(f) => lost(f).or(Some((f.clone(), false))),
+            None => lost(t),
+        };
+        if let Some((f, join)) = joined {
+            if join {
+                // The space was the NBSP: the token and the next one join.
+                let (nr, nt) = next.map_or((r.end..r.end, ""), |n| (n.0.clone(), n.1));
+                let nf = mojibake::fix_token(nt, true).map_or_else(|| nt.to_string(), |x| x.0);
+                fixes.push((r.start..nr.end, format!("{f}{nf}")));
+                skip_until = nr.end;
+            } else {
+                fixes.push((r.clone(), f));
+            }
         }
     }
     fixes
@@ -308,7 +345,8 @@ mod tests {
     fn repairs_characters() {
         assert_eq!(run("a\u{200B}b\u{00A0}c\r\nd"), "ab c\nd");
         assert_eq!(run("Cafe\u{301} cre\u{300}me"), "Café crème");
-        assert_eq!(run("Vie\u{302}\u{301}t"), "Việt");
+        assert_eq!(run("Vie\u{323}\u{302}t"), "Việt");
+        assert_eq!(run("Tie\u{302}\u{301}ng"), "Tiếng");
         assert_eq!(run("signi\u{FB01}cant"), "significant");
         assert_eq!(run("\u{84}Hallo\u{93}"), "„Hallo“");
         assert_eq!(

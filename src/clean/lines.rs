@@ -379,7 +379,12 @@ pub(super) fn clean_lines(text: &str, rules: &CleanRules) -> Option<Stage> {
         });
         pos = end + 1;
     }
-    if rules.navigation {
+    // A one-line text is what the user wants analysed: no line goes.
+    if lines.iter().filter(|l| !l.blank()).count() < 2 {
+        for l in &mut lines {
+            l.drop = None;
+        }
+    } else if rules.navigation {
         classify_navigation(&mut lines);
     }
     // Write the kept lines.

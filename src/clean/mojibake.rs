@@ -48,6 +48,10 @@ fn encode(c: char, p: usize) -> Option<u8> {
     if c.is_ascii() {
         return Some(c as u8);
     }
+    // Bytes the page leaves undefined, or read as latin-1, come through as C1.
+    if ('\u{80}'..='\u{9f}').contains(&c) {
+        return Some(c as u8);
+    }
     let c = u16::try_from(u32::from(c)).ok()?;
     let table = &*REVERSE;
     let i = table.binary_search_by_key(&c, |e| e.0).ok()?;
@@ -64,25 +68,7 @@ fn may_lead(c: char) -> bool {
 fn weak_continuation(c: char) -> bool {
     matches!(
         c,
-        '\u{a0}'
-            | '¥'
-            | '£'
-            | '¡'
-            | '¿'
-            | '…'
-            | '’'
-            | '”'
-            | '“'
-            | '—'
-            | '–'
-            | '™'
-            | '®'
-            | '©'
-            | '´'
-            | '¨'
-            | '¬'
-            | '°'
-            | '·'
+        '\u{a0}' | '¥' | '£' | '¿' | '…' | '’' | '”' | '“' | '—' | '–' | '™' | '®'
     )
 }
 
@@ -95,7 +81,8 @@ fn plausible2(c: char) -> bool {
         | 0x2C6..=0x2DD
         | 0x300..=0x36F
         | 0x370..=0x3FF
-        | 0x400..=0x4FF
+        | 0x400..=0x45F
+        | 0x490..=0x4FF
         | 0x5B0..=0x5F4
         | 0x600..=0x6FF)
 }
@@ -103,7 +90,7 @@ fn plausible2(c: char) -> bool {
 /// Whether a 3-byte sequence may decode to `c`.
 fn plausible3(c: char) -> bool {
     let u = u32::from(c);
-    u >= 0x900 && !(0xE000..=0xF8FF).contains(&u) && u < 0xFFFE
+    u >= 0x900 && !(0xE000..=0xF8FF).contains(&u) && !(0x1D00..=0x1DBF).contains(&u) && u < 0xFFFE
 }
 
 /// Strength of one decoded sequence.
@@ -149,20 +136,37 @@ fn decode(chars: &[char], p: usize, evidence: bool) -> Option<Decoded> {
             }
         };
         let mut seq: Option<(char, usize, Strength)> = None;
+        // Pages whose 2-byte readings also look like good text (box drawing, Baltic).
+        let weak_page = p >= 4;
         if lead < 0xE0 {
             // 2 bytes.
             if let Some(b1) = cont(i + 1) {
                 let u = (u32::from(lead & 0x1F) << 6) | u32::from(b1 & 0x3F);
-                if let Some(c) = char::from_u32(u).filter(|&c| plausible2(c)) {
+                // C1 controls only appear halfway through double mojibake ("Â\u{81}").
+                let c1 = (0x80..=0x9F).contains(&u);
+                if let Some(c) = char::from_u32(u).filter(|&c| plausible2(c) || (c1 && evidence)) {
                     let second = chars[i + 1];
                     let first = chars[i];
-                    let strength = if second == '\u{a0}' {
+                    let latin_lead = p == 0 && (first == 'Ã' || first == 'Â');
+                    let possessive = second == '’'
+                        && chars.get(i + 2) == Some(&'s')
+                        && chars.get(i + 3).is_none_or(|c| !c.is_alphanumeric());
+                    let strength = if c1 || possessive {
+                        Strength::Weak
+                    } else if second == '\u{a0}' {
                         // "Ã\u{a0}" is "à"; other leads before NBSP are good text.
                         if p == 0 && first == 'Ã' {
                             Strength::Medium
                         } else {
                             Strength::Weak
                         }
+                    } else if latin_lead && first == 'Ã' && second != '¥' {
+                        Strength::Medium
+                    } else if weak_page && !('\u{370}'..='\u{4FF}').contains(&c) {
+                        Strength::Weak
+                    } else if ('\u{A0}'..='\u{BF}').contains(&c) && first != 'Â' {
+                        // Symbols ("²") read from letters ("ВІ") need more.
+                        Strength::Weak
                     } else if weak_continuation(second) {
                         Strength::Weak
                     } else {
@@ -194,7 +198,15 @@ fn decode(chars: &[char], p: usize, evidence: bool) -> Option<Decoded> {
                         | (u32::from(b1 & 0x3F) << 6)
                         | u32::from(b2 & 0x3F);
                     if let Some(c) = char::from_u32(u).filter(|&c| plausible3(c)) {
-                        seq = Some((c, 3, Strength::Strong));
+                        // "Brontë…”" is not Hangul.
+                        let both_weak =
+                            weak_continuation(chars[i + 1]) && weak_continuation(chars[i + 2]);
+                        let strength = if both_weak {
+                            Strength::Weak
+                        } else {
+                            Strength::Strong
+                        };
+                        seq = Some((c, 3, strength));
                     }
                 }
             }
@@ -208,11 +220,31 @@ fn decode(chars: &[char], p: usize, evidence: bool) -> Option<Decoded> {
                 seq = Some((c, 4, Strength::Strong));
             }
         }
+        if seq.is_none() {
+            // A sequence cut short by a replacement character ("Ñ�", "â€�"):
+            // the whole is one replacement character.
+            let need = if lead < 0xE0 {
+                1
+            } else if lead < 0xF0 {
+                2
+            } else {
+                3
+            };
+            let mut k = 1;
+            while k < need && cont(i + k).is_some() {
+                k += 1;
+            }
+            if chars.get(i + k) == Some(&'\u{FFFD}') && ('\u{C0}'..='\u{FF}').contains(&chars[i]) {
+                seq = Some(('\u{FFFD}', k + 1, Strength::Medium));
+            }
+        }
         let accept = match seq {
+            // A neighbour in the same token: the sequence is not the whole token ("√π").
             Some((_, n, Strength::Medium)) => {
-                let before = out.chars().next_back().is_some_and(char::is_alphabetic);
-                let after = chars.get(i + n).is_some_and(|c| c.is_alphabetic());
-                before || after || evidence
+                i > 0
+                    || i + n < chars.len()
+                    || evidence
+                    || (chars[i] == 'Ã' && chars[i + 1] == '\u{a0}')
             }
             Some((_, _, Strength::Weak)) => evidence,
             Some((_, _, Strength::Strong)) => true,
@@ -249,13 +281,15 @@ pub(super) fn fix_token(token: &str, evidence: bool) -> Option<(String, bool)> {
     let mut changed = false;
     for _round in 0..3 {
         let chars: Vec<char> = current.chars().collect();
-        let best = (0..PAGES.len())
-            .filter_map(|p| decode(&chars, p, evidence || any_evidence))
-            .max_by(|a, b| {
-                a.covered
-                    .cmp(&b.covered)
-                    .then(b.text.len().cmp(&a.text.len()))
-            });
+        let mut best: Option<Decoded> = None;
+        for p in 0..PAGES.len() {
+            if let Some(d) = decode(&chars, p, evidence || any_evidence) {
+                // Most characters explained wins; ties go to the earlier page.
+                if best.as_ref().is_none_or(|b| d.covered > b.covered) {
+                    best = Some(d);
+                }
+            }
+        }
         let Some(best) = best else { break };
         // Several small (2-byte) fixes in one token that use the whole token
         // are evidence too ("─îe┼ítina").
@@ -266,13 +300,35 @@ pub(super) fn fix_token(token: &str, evidence: bool) -> Option<(String, bool)> {
     changed.then_some((current, any_evidence))
 }
 
-/// Whether the token ends in a lead that lost its NBSP ("voilÃ le") when
-/// the text otherwise has mojibake: returns the fixed token.
-pub(super) fn fix_lost_nbsp(token: &str) -> Option<String> {
-    if let Some(stem) = token.strip_suffix('Ã') {
-        return Some(format!("{stem}à"));
+/// A token ending in a lead whose NBSP became a space ("voilÃ le",
+/// "Å veices"): the fixed token and whether the space was the NBSP (and goes).
+/// `next` is the following token. Only called when the text has mojibake,
+/// except for "Ã" right after a lower-case letter, which is never good text.
+pub(super) fn fix_lost_nbsp(token: &str, next: &str, evidence: bool) -> Option<(String, bool)> {
+    let mut chars = token.chars();
+    let last = chars.next_back()?;
+    let stem = chars.as_str();
+    let after_lower = stem.chars().next_back().is_some_and(char::is_lowercase);
+    if !evidence && !(last == 'Ã' && after_lower) {
+        return None;
     }
-    token.strip_suffix('Â').map(str::to_string)
+    match last {
+        'Ã' | 'Г' => {
+            // Portuguese contractions join: "às", "àquele".
+            let joins = matches!(
+                next,
+                "s" | "quele" | "quela" | "queles" | "quelas" | "quilo"
+            );
+            Some((format!("{stem}à"), joins))
+        }
+        'Â' => Some((stem.to_string(), false)),
+        _ => {
+            let b = encode(last, 0).filter(|b| (0xC2..=0xDF).contains(b))?;
+            let u = (u32::from(b & 0x1F) << 6) | 0x20;
+            let c = char::from_u32(u).filter(|&c| plausible2(c) && c.is_uppercase())?;
+            Some((format!("{stem}{c}"), true))
+        }
+    }
 }
 
 #[cfg(test)]
