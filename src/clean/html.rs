@@ -110,7 +110,11 @@ struct Node {
     parent: usize,
     tag: Tag,
     name_hash: u64,
-    /// Dropped with its subtree (a dropped tag, hidden, or a boilerplate class).
+    /// Dropped with its subtree: a dropped tag, hidden, or an ARIA role.
+    hard: bool,
+    /// A boilerplate-like class or id (dropped on the first attempt).
+    unlikely: bool,
+    /// Dropped with its subtree (computed per attempt).
     killed: bool,
     in_link: bool,
     /// Class/id weight: +25 content-like, -25 boilerplate-like.
@@ -369,6 +373,8 @@ fn parse(input: &str) -> Doc {
         parent: ROOT,
         tag: Tag::Html,
         name_hash: 0,
+        hard: false,
+        unlikely: false,
         killed: false,
         in_link: false,
         weight: 0.0,
@@ -425,6 +431,10 @@ fn parse(input: &str) -> Doc {
                 if tag == Tag::Tr && nodes[*stack.last().unwrap_or(&ROOT)].tag == Tag::Tr {
                     stack.pop();
                 }
+                if tag == Tag::Body {
+                    // The body is never inside the head, whatever was left open.
+                    stack.truncate(1);
+                }
                 let parent = *stack.last().unwrap_or(&ROOT);
                 let hints = &attrs.hints;
                 let unlikely = !matches!(
@@ -432,12 +442,7 @@ fn parse(input: &str) -> Doc {
                     Tag::Body | Tag::Html | Tag::Article | Tag::Main | Tag::A
                 ) && any_in(hints, UNLIKELY)
                     && !any_in(hints, MAYBE);
-                let killed = nodes[parent].killed
-                    || tag == Tag::Dropped
-                    || (tag == Tag::Raw)
-                    || attrs.hidden
-                    || attrs.role_dropped
-                    || unlikely;
+                let hard = tag == Tag::Dropped || attrs.hidden || attrs.role_dropped;
                 let mut weight = 0.0;
                 if any_in(hints, POSITIVE) {
                     weight += 25.0;
@@ -464,7 +469,9 @@ fn parse(input: &str) -> Doc {
                         parent,
                         tag,
                         name_hash: hash(name_b),
-                        killed,
+                        hard,
+                        unlikely,
+                        killed: false,
                         in_link: nodes[parent].in_link || tag == Tag::A,
                         weight,
                         own_text: 0,
@@ -549,8 +556,19 @@ fn count(s: &str) -> (u32, u32) {
 }
 
 /// Chooses what to keep: a per-node "dead" flag (not part of the text).
-fn select(doc: &mut Doc, input: &str) -> Vec<bool> {
+fn select(doc: &mut Doc, input: &str, strip_unlikely: bool) -> (Vec<bool>, u32) {
     let nodes = &mut doc.nodes;
+    for k in 0..nodes.len() {
+        let parent_killed = k != ROOT && nodes[nodes[k].parent].killed;
+        let n = &mut nodes[k];
+        n.killed = parent_killed || n.hard || (strip_unlikely && n.unlikely);
+        n.own_text = 0;
+        n.text = 0;
+        n.link = 0;
+        n.commas = 0;
+        n.score = 0.0;
+        n.scored = false;
+    }
     for seg in &doc.segs {
         if let Seg::Text(r, e) = seg {
             let (c, commas) = count(&input[r.clone()]);
@@ -659,7 +677,11 @@ fn select(doc: &mut Doc, input: &str) -> Vec<bool> {
             dead[k] = true;
         }
     }
-    dead
+    let kept = (0..nodes.len())
+        .filter(|&k| !dead[k])
+        .map(|k| nodes[k].own_text)
+        .sum();
+    (dead, kept)
 }
 
 /// Named entities kept in the table (the common ones).
@@ -919,9 +941,25 @@ pub(super) fn extract(
 ) -> (String, OffsetMap, Vec<(Range<usize>, Reason)>) {
     let mut doc = parse(input);
     let dead = if clean {
-        select(&mut doc, input)
+        // Like Readability: if dropping boilerplate-like classes leaves too
+        // little, try again keeping them.
+        let (dead, kept) = select(&mut doc, input, true);
+        if kept < 500 {
+            let (dead2, kept2) = select(&mut doc, input, false);
+            if kept2 > kept {
+                dead2
+            } else {
+                dead
+            }
+        } else {
+            dead
+        }
     } else {
-        doc.nodes.iter().map(|n| n.killed).collect()
+        let mut dead = vec![false; doc.nodes.len()];
+        for k in 1..doc.nodes.len() {
+            dead[k] = dead[doc.nodes[k].parent] || doc.nodes[k].hard;
+        }
+        dead
     };
     let mut w = Writer {
         input,
