@@ -633,10 +633,82 @@ fn select(doc: &mut Doc, input: &str, strip_unlikely: bool) -> (Vec<bool>, u32) 
             n.link as f32 / n.text as f32
         }
     };
-    let final_score = |n: &Node| n.score * (1.0 - density(n));
-    let top = (1..nodes.len())
+    // Scores become final (link density applied), as in Readability.
+    for n in nodes.iter_mut() {
+        if n.scored {
+            n.score *= 1.0 - density(n);
+        }
+    }
+    let final_score = |n: &Node| n.score;
+    let mut ranked: Vec<usize> = (1..nodes.len())
         .filter(|&k| nodes[k].scored && !nodes[k].killed)
-        .max_by(|&a, &b| final_score(&nodes[a]).total_cmp(&final_score(&nodes[b])));
+        .collect();
+    ranked.sort_by(|&a, &b| final_score(&nodes[b]).total_cmp(&final_score(&nodes[a])));
+    ranked.truncate(5);
+    let mut top = ranked.first().copied();
+    if let Some(t) = top {
+        let is_ancestor = |a: usize, mut k: usize, nodes: &[Node]| {
+            while k != ROOT {
+                k = nodes[k].parent;
+                if k == a {
+                    return true;
+                }
+            }
+            a == ROOT
+        };
+        let top_score = final_score(&nodes[t]);
+        let close: Vec<usize> = ranked[1..]
+            .iter()
+            .copied()
+            .filter(|&k| top_score > 0.0 && final_score(&nodes[k]) / top_score >= 0.75)
+            .collect();
+        let mut t = t;
+        if close.len() >= 3 {
+            // An ancestor holding three close runners-up holds the article.
+            let mut a = nodes[t].parent;
+            while a != ROOT && nodes[a].tag != Tag::Body {
+                if close.iter().filter(|&&k| is_ancestor(a, k, nodes)).count() >= 3 {
+                    t = a;
+                    break;
+                }
+                a = nodes[a].parent;
+            }
+        }
+        // Climb while the parents' scores rise.
+        let mut last = final_score(&nodes[t]);
+        let threshold = last / 3.0;
+        let mut a = nodes[t].parent;
+        while a != ROOT && nodes[a].tag != Tag::Body {
+            if !nodes[a].scored {
+                a = nodes[a].parent;
+                continue;
+            }
+            let ps = nodes[a].score;
+            if ps < threshold {
+                break;
+            }
+            if ps > last {
+                t = a;
+                break;
+            }
+            last = ps;
+            a = nodes[a].parent;
+        }
+        // An only child stands for its parent.
+        let mut children = vec![0u32; nodes.len()];
+        for k in 1..nodes.len() {
+            if !nodes[k].killed {
+                children[nodes[k].parent] += 1;
+            }
+        }
+        while nodes[t].parent != ROOT
+            && nodes[nodes[t].parent].tag != Tag::Body
+            && children[nodes[t].parent] == 1
+        {
+            t = nodes[t].parent;
+        }
+        top = Some(t);
+    }
     let mut keep = vec![false; nodes.len()];
     match top {
         Some(top) if nodes[top].text >= 140 => {
