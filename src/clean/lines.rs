@@ -339,7 +339,8 @@ fn classify_navigation(lines: &mut [Line]) {
 }
 
 /// Cleans lines. `None` when nothing changes.
-pub(super) fn clean_lines(text: &str, rules: &CleanRules) -> Option<Stage> {
+/// `context` turns on the navigation classifier (runs of short lines).
+pub(super) fn clean_lines(text: &str, rules: &CleanRules, context: bool) -> Option<Stage> {
     let mut lines = Vec::new();
     let mut buf = String::new();
     let mut pos = 0;
@@ -384,7 +385,7 @@ pub(super) fn clean_lines(text: &str, rules: &CleanRules) -> Option<Stage> {
         for l in &mut lines {
             l.drop = None;
         }
-    } else if rules.navigation {
+    } else if rules.navigation && context {
         classify_navigation(&mut lines);
     }
     // Write the kept lines.
@@ -495,7 +496,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> String {
-        clean_lines(s, &CleanRules::default()).map_or_else(|| s.to_string(), |r| r.0)
+        clean_lines(s, &CleanRules::default(), true).map_or_else(|| s.to_string(), |r| r.0)
     }
 
     #[test]

@@ -58,11 +58,17 @@ pub(crate) fn clean(input: &str, options: &Options) -> Output {
     }
     if options.clean {
         let rules = &options.clean_rules;
-        let stages: [fn(&str, &crate::CleanRules) -> Option<chars::Stage>; 2] =
-            [chars::repair, lines::clean_lines];
-        for stage in stages {
+        // Pasted HTML was already reduced to its article; the line classifier
+        // for navigation is for pasted text.
+        let from_html = options.input == InputFormat::Html;
+        for stage in 0..2 {
             let current = text.as_deref().unwrap_or(input);
-            if let Some((t, map, rem)) = stage(current, rules) {
+            let result = if stage == 0 {
+                chars::repair(current, rules)
+            } else {
+                lines::clean_lines(current, rules, !from_html)
+            };
+            if let Some((t, map, rem)) = result {
                 removed.extend(rem.into_iter().map(|(r, why)| (chain.range(r), why)));
                 chain.push(map);
                 text = Some(t);
