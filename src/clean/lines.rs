@@ -203,6 +203,11 @@ struct Facts {
     list: bool,
     /// Separator-heavy ("Home | News | Sport").
     separators: bool,
+    /// Long enough and ends mid-sentence (lower-case letter, comma): the
+    /// next line may continue it (hard-wrapped text).
+    open_end: bool,
+    /// Starts with a lower-case letter.
+    starts_lower: bool,
 }
 
 fn facts(t: &str) -> Facts {
@@ -241,12 +246,16 @@ fn facts(t: &str) -> Facts {
         || (first.is_some_and(|c| c.is_ascii_digit())
             && t.trim_start_matches(|c: char| c.is_ascii_digit())
                 .starts_with(['.', ')']));
+    let open_end = t.len() >= 25
+        && matches!(t.chars().next_back(), Some(c) if c.is_lowercase() || matches!(c, ',' | ';' | '-' | '–' | '—'));
     Facts {
         words,
         ends_sentence,
         has_punct,
         list,
         separators: seps >= 2,
+        open_end,
+        starts_lower: first.is_some_and(char::is_lowercase),
     }
 }
 
@@ -276,16 +285,84 @@ impl Line {
     }
 }
 
-/// Marks navigation lines by context: runs of short, unpunctuated lines
-/// around and between the article's paragraphs.
+/// Marks navigation lines by context. Hard-wrapped lines are first grouped
+/// into paragraphs (a line that ends mid-sentence continues on the next).
 fn classify_navigation(lines: &mut [Line]) {
+    let mut blocks: Vec<Line> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut open = false;
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        if l.blank() || l.drop.is_some() {
+            open = false;
+            continue;
+        }
+        let f = l.facts;
+        if open && !f.list {
+            if let (Some(b), Some(m)) = (blocks.last_mut(), members.last_mut()) {
+                b.facts.words += f.words;
+                b.facts.has_punct |= f.has_punct;
+                b.facts.ends_sentence = f.ends_sentence;
+                b.facts.separators |= f.separators;
+                m.push(i);
+                open = f.open_end;
+                continue;
+            }
+        }
+        blocks.push(Line {
+            content: l.content.clone(),
+            drop: None,
+            keep_end: l.keep_end,
+            facts: f,
+        });
+        members.push(vec![i]);
+        open = f.open_end;
+    }
+    classify_blocks(&mut blocks);
+    for (b, m) in blocks.iter().zip(&members) {
+        if b.drop.is_some() {
+            for &i in m {
+                lines[i].drop = b.drop;
+            }
+        }
+    }
+}
+
+/// Marks navigation blocks by context: runs of short, unpunctuated blocks
+/// around and between the article's paragraphs.
+fn classify_blocks(lines: &mut [Line]) {
     let live: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].blank() && lines[i].drop.is_none())
         .collect();
-    let good: Vec<usize> = live.iter().copied().filter(|&i| lines[i].good()).collect();
-    let (Some(&first), Some(&last)) = (good.first(), good.last()) else {
+    if !live.iter().any(|&i| lines[i].good()) {
         return;
+    }
+    // The article is the stretch with the most paragraph words net of
+    // navigation-like blocks (maximum-sum run over the blocks).
+    let weight = |l: &Line| -> i64 {
+        let w = l.facts.words as i64;
+        if l.good() {
+            w
+        } else if l.navlike() {
+            -(3 + w)
+        } else {
+            -1
+        }
     };
+    let (mut best, mut best_range) = (i64::MIN, (0, 0));
+    let (mut sum, mut start) = (0i64, 0usize);
+    for (k, &i) in live.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = k;
+        }
+        sum += weight(&lines[i]);
+        if sum > best {
+            best = sum;
+            best_range = (start, k);
+        }
+    }
+    let (first, last) = (live[best_range.0], live[best_range.1]);
     let pos = |i: usize| live.partition_point(|&x| x < i);
     // Head: keep the block of sentence-like lines just before the first
     // paragraph, and one title-like line before it; drop the rest.
