@@ -344,7 +344,7 @@ fn classify_blocks(lines: &mut [Line]) {
         if l.good() {
             w
         } else if l.navlike() {
-            -(3 + w)
+            -(6 + w)
         } else {
             -1
         }
