@@ -171,8 +171,7 @@ fn mojibake_fixes(text: &str) -> Vec<(Range<usize>, String)> {
 
 /// Whether `text` needs no character-level work at all (the common case).
 fn is_plain(text: &str) -> bool {
-    text.bytes()
-        .all(|b| (0x20..0x7F).contains(&b) || b == b'\n')
+    text.is_ascii() && !text.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7F)
 }
 
 /// Repairs characters. `None` when nothing changes.
@@ -252,17 +251,14 @@ pub(super) fn repair(text: &str, rules: &CleanRules) -> Option<Stage> {
                 Act::ReplaceStr(ligature(c).unwrap_or(""))
             }
             _ if c.is_alphabetic() && matches!(text.as_bytes().get(end), Some(0xCC | 0xCD)) => {
-                match compose_run(text, i, rules) {
-                    Some((s, e)) => {
-                        b.copy(copy_from..i);
-                        b.replace(i..e, &s);
-                        changed = true;
-                        copy_from = e;
-                        while iter.peek().is_some_and(|&(j, _)| j < e) {
-                            iter.next();
-                        }
+                if let Some((s, e)) = compose_run(text, i, rules) {
+                    b.copy(copy_from..i);
+                    b.replace(i..e, &s);
+                    changed = true;
+                    copy_from = e;
+                    while iter.peek().is_some_and(|&(j, _)| j < e) {
+                        iter.next();
                     }
-                    None => {}
                 }
                 Act::Keep
             }

@@ -9,33 +9,56 @@ use crate::CleanRules;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Anchored line patterns, one per line: `kind<TAB>pattern`.
-static PATTERNS: LazyLock<Vec<(Kind, Pattern)>> = LazyLock::new(|| {
-    include_str!("data/line_patterns.txt")
+/// Anchored line patterns (`data/line_patterns.txt`), bucketed by the first
+/// byte of the pattern so a line is only compared with the few that can match.
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let mut p = Patterns {
+        by_first: vec![Vec::new(); 256],
+        contains: Vec::new(),
+    };
+    for l in include_str!("data/line_patterns.txt")
         .lines()
         .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with("//"))
-        .filter_map(|l| {
-            let (kind, pat) = l.split_once('\t')?;
-            let kind = match kind {
-                "promo" => Kind::Promo,
-                "credit" => Kind::Credit,
-                "nav" => Kind::Nav,
-                _ => return None,
-            };
-            let pat = if let Some(p) = pat.strip_prefix('=') {
-                Pattern::Exact(p.to_string())
-            } else if let Some(p) = pat.strip_prefix('~') {
-                Pattern::Contains(p.to_string())
-            } else {
-                Pattern::Prefix(pat.to_string())
-            };
-            Some((kind, pat))
-        })
-        .collect()
+    {
+        if l.is_empty() || l.starts_with("//") {
+            continue;
+        }
+        let Some((kind, pat)) = l.split_once('\t') else {
+            continue;
+        };
+        let kind = match kind {
+            "promo" => Kind::Promo,
+            "credit" => Kind::Credit,
+            "nav" => Kind::Nav,
+            _ => continue,
+        };
+        if let Some(c) = pat.strip_prefix('~') {
+            p.contains.push((kind, c.to_string()));
+            continue;
+        }
+        let pattern = match pat.strip_prefix('=') {
+            Some(e) => Pattern::Exact(e.to_string()),
+            None => Pattern::Prefix(pat.to_string()),
+        };
+        let text = match &pattern {
+            Pattern::Exact(t) | Pattern::Prefix(t) => t,
+        };
+        if let Some(&b) = text.as_bytes().first() {
+            p.by_first[usize::from(b)].push((kind, pattern));
+        }
+    }
+    p
 });
 
-/// Words that alone on a line are share buttons or menu items.
+/// The line patterns.
+struct Patterns {
+    /// Prefix and exact patterns by their first byte.
+    by_first: Vec<Vec<(Kind, Pattern)>>,
+    /// Substrings that mark a short line.
+    contains: Vec<(Kind, String)>,
+}
+
+/// Words that alone on a short line are share buttons or menu items.
 static SHARE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     include_str!("data/share_words.txt")
         .lines()
@@ -53,14 +76,12 @@ enum Kind {
 }
 
 /// How a pattern matches the lower-cased, trimmed line.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 enum Pattern {
     /// The line starts with it, then a non-letter or the end.
     Prefix(String),
     /// The line is it (ignoring trailing punctuation).
     Exact(String),
-    /// The line contains it (short lines only).
-    Contains(String),
 }
 
 /// Lower-cases the first `max` bytes of `s` (on a char boundary) into `buf`.
@@ -70,7 +91,9 @@ fn lower_head(s: &str, max: usize, buf: &mut String) {
         if buf.len() >= max {
             break;
         }
-        if c == '\u{a0}' {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else if c == '\u{a0}' {
             buf.push(' ');
         } else {
             buf.extend(c.to_lowercase());
@@ -94,25 +117,38 @@ fn match_pattern(line: &str, words: usize, buf: &mut String) -> Option<Kind> {
     if t.starts_with("[Gambas:") || t.starts_with("[Gambar:") {
         return Some(Kind::Promo);
     }
-    lower_head(t, 160, buf);
+    let short = words <= 14;
+    let sentence_end = t.ends_with(['.', '!', '?', '。']);
+    lower_head(t, if short { 160 } else { 48 }, buf);
     let head = buf.as_str();
     let bare = head.trim_end_matches(|c: char| !c.is_alphanumeric());
-    for (kind, pat) in PATTERNS.iter() {
+    let first = head.as_bytes().first().copied().unwrap_or(0);
+    for (kind, pat) in &PATTERNS.by_first[usize::from(first)] {
         let hit = match pat {
             Pattern::Prefix(p) => {
                 words <= 40
                     && head.starts_with(p.as_str())
-                    && (!p.ends_with(char::is_alphabetic)
-                        || head[p.len()..]
-                            .chars()
-                            .next()
-                            .is_none_or(|c| !c.is_alphanumeric()))
+                    && (!p.ends_with(char::is_alphabetic) || {
+                        // "Baca juga: …" or a bare "Baca juga …" headline; a
+                        // sentence that merely starts with the words stays.
+                        let rest = head[p.len()..].trim_start();
+                        rest.is_empty()
+                            || rest.starts_with(':')
+                            || (head[p.len()..].starts_with(|c: char| !c.is_alphanumeric())
+                                && !sentence_end)
+                    })
             }
             Pattern::Exact(p) => bare == p,
-            Pattern::Contains(p) => words <= 14 && head.contains(p.as_str()),
         };
         if hit {
             return Some(*kind);
+        }
+    }
+    if short {
+        for (kind, p) in &PATTERNS.contains {
+            if head.contains(p.as_str()) {
+                return Some(*kind);
+            }
         }
     }
     if words <= 8 && is_share_line(head) {
@@ -206,18 +242,19 @@ struct Facts {
     /// Long enough and ends mid-sentence (lower-case letter, comma): the
     /// next line may continue it (hard-wrapped text).
     open_end: bool,
-    /// Starts with a lower-case letter.
-    starts_lower: bool,
 }
 
 fn facts(t: &str) -> Facts {
+    // Byte-level: ASCII whitespace separates words (odd spaces were already
+    // normalised); CJK and Hangul are counted by their UTF-8 lead bytes.
+    let bytes = t.as_bytes();
     let mut words = 0;
     let mut cjk = 0;
     let mut seps = 0;
     let mut has_punct = false;
     let mut in_word = false;
-    for c in t.chars() {
-        if c.is_whitespace() {
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_whitespace() {
             in_word = false;
             continue;
         }
@@ -225,16 +262,35 @@ fn facts(t: &str) -> Facts {
             words += 1;
             in_word = true;
         }
-        match c {
-            '.' | '!' | '?' | ',' | ';' | '。' | '，' | '！' | '？' | '、' => has_punct = true,
-            '|' | '•' | '·' | '»' | '›' => seps += 1,
-            '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' => cjk += 1,
+        match b {
+            b'.' | b'!' | b'?' | b',' | b';' => has_punct = true,
+            b'|' => seps += 1,
+            0xE3..=0xED => {
+                cjk += 1;
+                // "。" "、" (E3 80 81/82).
+                has_punct |= b == 0xE3 && bytes.get(i + 1) == Some(&0x80);
+            }
+            0xEF => {
+                // Full-width "，" "！" "？" (EF BC 8C/81/9F).
+                has_punct |= bytes.get(i + 1) == Some(&0xBC);
+            }
+            0xC2 => {
+                // "»" "·" (C2 BB/B7).
+                seps += usize::from(matches!(bytes.get(i + 1), Some(0xBB | 0xB7)));
+            }
+            0xE2 => {
+                // "•" "›" (E2 80 A2/BA).
+                seps += usize::from(
+                    bytes.get(i + 1) == Some(&0x80)
+                        && matches!(bytes.get(i + 2), Some(0xA2 | 0xBA)),
+                );
+            }
             _ => {}
         }
     }
     let words = words.max(cjk / 2);
     let last = t
-        .trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | '»' | '*'))
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»', '*'])
         .chars()
         .next_back();
     let ends_sentence = matches!(
@@ -255,7 +311,6 @@ fn facts(t: &str) -> Facts {
         list,
         separators: seps >= 2,
         open_end,
-        starts_lower: first.is_some_and(char::is_lowercase),
     }
 }
 
@@ -291,8 +346,7 @@ fn classify_navigation(lines: &mut [Line]) {
     let mut blocks: Vec<Line> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut open = false;
-    for i in 0..lines.len() {
-        let l = &lines[i];
+    for (i, l) in lines.iter().enumerate() {
         if l.blank() || l.drop.is_some() {
             open = false;
             continue;
@@ -427,7 +481,7 @@ pub(super) fn clean_lines(text: &str, rules: &CleanRules, context: bool) -> Opti
         let lead = raw.len() - raw.trim_start().len();
         let t = raw.trim();
         let content = pos + lead..pos + lead + t.len();
-        let f = facts(t);
+        let mut f = facts(t);
         let mut drop = None;
         let mut keep_end = content.end;
         if !t.is_empty() {
@@ -445,6 +499,7 @@ pub(super) fn clean_lines(text: &str, rules: &CleanRules, context: bool) -> Opti
                         drop = Some(Reason::CaptionCredit);
                     } else {
                         keep_end = content.start + t[..cut].trim_end().len();
+                        f = facts(t[..cut].trim_end());
                     }
                 }
             }
@@ -472,6 +527,8 @@ pub(super) fn clean_lines(text: &str, rules: &CleanRules, context: bool) -> Opti
     let mut wrote_any = false;
     // (hyphen position, stem start) of the last kept line, hyphen not yet written.
     let mut prev_hyphen: Option<(usize, usize)> = None;
+    // Where the last written line ends in the source.
+    let mut written_end = 0;
     for line in &lines {
         if let Some(reason) = line.drop {
             removed.push((line.content.clone(), reason));
@@ -499,16 +556,21 @@ pub(super) fn clean_lines(text: &str, rules: &CleanRules, context: bool) -> Opti
                     if let Some((h, _)) = other {
                         b.copy(h..h + 1);
                     }
-                    b.replace(
-                        content.start..content.start,
-                        if blank_pending { "\n\n" } else { "\n" },
-                    );
+                    let sep = if blank_pending { "\n\n" } else { "\n" };
+                    let from = other.map_or(written_end, |(h, _)| h + 1);
+                    if text.get(from..content.start) == Some(sep) {
+                        // Unchanged separator: a verbatim copy keeps the map compact.
+                        b.copy(from..content.start);
+                    } else {
+                        b.replace(content.start..content.start, sep);
+                    }
                 }
             }
         }
         prev_hyphen = hyphen_at_end(text, content.clone()).filter(|_| rules.whitespace);
         let copy_end = prev_hyphen.map_or(content.end, |(h, _)| h);
         copy_collapsing(&mut b, text, content.start..copy_end, rules.whitespace);
+        written_end = copy_end;
         wrote_any = true;
         blank_pending = false;
     }

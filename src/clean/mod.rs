@@ -146,6 +146,36 @@ mod tests {
         assert_eq!(&input[r], "Isi\u{a0}berita.");
     }
 
+    /// Throughput of cleaning alone: `cargo test --release --lib throughput -- --ignored --nocapture`
+    /// with `TEKS_BENCH_FILE` set (prints MB/s; no assertion on time).
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let Ok(path) = std::env::var("TEKS_BENCH_FILE") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let html = std::env::var("TEKS_BENCH_HTML").is_ok();
+        let options = Options {
+            input: if html {
+                InputFormat::Html
+            } else {
+                InputFormat::Text
+            },
+            ..Options::default()
+        };
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..10 {
+            n += clean(&text, &options).text.len();
+        }
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!(
+            "{} MB/s ({n} bytes out)",
+            10.0 * text.len() as f64 / secs / 1e6
+        );
+    }
+
     #[test]
     fn removals_are_disjoint_and_text_rules_win() {
         let d = disjoint(vec![

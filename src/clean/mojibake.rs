@@ -211,7 +211,7 @@ fn decode(chars: &[char], p: usize, evidence: bool) -> Option<Decoded> {
                 }
             }
         } else if let (Some(b1), Some(b2), Some(b3)) = (cont(i + 1), cont(i + 2), cont(i + 3)) {
-            let ok = !(lead == 0xF0 && b1 < 0x90) && !(lead == 0xF4 && b1 >= 0x90);
+            let ok = !((lead == 0xF0 && b1 < 0x90) || (lead == 0xF4 && b1 >= 0x90));
             let u = (u32::from(lead & 0x07) << 18)
                 | (u32::from(b1 & 0x3F) << 12)
                 | (u32::from(b2 & 0x3F) << 6)
@@ -273,7 +273,8 @@ fn decode(chars: &[char], p: usize, evidence: bool) -> Option<Decoded> {
 /// Fixes one token (no whitespace). Returns the fix and whether it is
 /// evidence of mojibake in the text.
 pub(super) fn fix_token(token: &str, evidence: bool) -> Option<(String, bool)> {
-    if token.is_ascii() || !token.chars().any(may_lead) {
+    // Mojibake lives in words; a giant token is not re-decoded (linear cost cap).
+    if token.is_ascii() || token.len() > 400 || !token.chars().any(may_lead) {
         return None;
     }
     let mut current = token.to_string();
@@ -309,7 +310,7 @@ pub(super) fn fix_lost_nbsp(token: &str, next: &str, evidence: bool) -> Option<(
     let last = chars.next_back()?;
     let stem = chars.as_str();
     let after_lower = stem.chars().next_back().is_some_and(char::is_lowercase);
-    if !evidence && !(last == 'Ã' && after_lower) {
+    if !(evidence || (last == 'Ã' && after_lower)) {
         return None;
     }
     match last {
