@@ -176,7 +176,7 @@ fn is_plain(text: &str) -> bool {
 
 /// Repairs characters. `None` when nothing changes.
 pub(super) fn repair(text: &str, rules: &CleanRules) -> Option<Stage> {
-    if is_plain(text) || !(rules.mojibake || rules.whitespace) {
+    if is_plain(text) || !(rules.mojibake || rules.whitespace || rules.straight_quotes) {
         return None;
     }
     let fixes = if rules.mojibake && !text.is_ascii() {
@@ -247,6 +247,8 @@ pub(super) fn repair(text: &str, rules: &CleanRules) -> Option<Stage> {
             _ if rules.whitespace && (c.is_control() && c != '\n' || is_invisible(c)) => {
                 Act::Delete
             }
+            '‘' | '’' | '‚' | '‛' if rules.straight_quotes => Act::Replace('\''),
+            '“' | '”' | '„' | '‟' if rules.straight_quotes => Act::Replace('"'),
             _ if rules.mojibake && ligature(c).is_some() => {
                 Act::ReplaceStr(ligature(c).unwrap_or(""))
             }
@@ -349,6 +351,17 @@ mod tests {
             run("keluarga 👨\u{200D}👩\u{200D}👧"),
             "keluarga 👨\u{200D}👩\u{200D}👧"
         );
+    }
+
+    #[test]
+    fn straightens_quotes_only_when_asked() {
+        assert_eq!(run("“Ya,” katanya"), "“Ya,” katanya");
+        let rules = CleanRules {
+            straight_quotes: true,
+            ..CleanRules::default()
+        };
+        let out = repair("“Ya,” kata ‘dia’", &rules).map(|r| r.0);
+        assert_eq!(out.as_deref(), Some("\"Ya,\" kata 'dia'"));
     }
 
     #[test]
