@@ -9,6 +9,9 @@ Prints:
   as expected (compared after NFC, whitespace folding and curly→straight quotes);
 - reference article: whether exactly the three "BACA JUGA:" lines and the
   "| KNCA--" credit are removed;
+- safety: over every text of the shared sentence and NER sets (many
+  languages), how many texts had a word changed (anything but deleted
+  invisible characters would show) and what the removals were;
 - pasted pages: mean bag-of-words F1 of `cleaned` against the gold text,
   from the page `text` and from its `html` (readability set), and for the
   trafilatura set the share of must-appear snippets kept and must-not
@@ -131,12 +134,39 @@ def pages(bin_path, data, verbose):
           f"must-not removed {wo_ok}/{wo_n} = {wo_ok / wo_n:.1%}")
 
 
+def safety(bin_path, data):
+    import glob
+    base = os.path.dirname(data)
+    files = sorted(glob.glob(os.path.join(base, "sbd", "**", "*.jsonl"), recursive=True)
+                   + glob.glob(os.path.join(base, "ner", "*.jsonl")))
+    rows = []
+    for f in files:
+        for i, line in enumerate(open(f)):
+            try:
+                t = json.loads(line).get("text")
+            except (json.JSONDecodeError, AttributeError):
+                continue
+            if isinstance(t, str) and t.strip():
+                rows.append((f"{os.path.basename(f)}:{i}", t))
+    res = run(bin_path, rows)
+    orig = dict(rows)
+    changed = 0
+    reasons = Counter()
+    for i, v in res.items():
+        t = unicodedata.normalize("NFC", orig[i])
+        if any(unicodedata.normalize("NFC", w) not in t for w in v.get("cleaned", "").split()):
+            changed += 1
+        reasons.update(r["reason"] for r in v.get("removed", []))
+    print(f"safety: {len(rows)} texts from {len(files)} files; texts with a changed word: {changed}; "
+          f"removals by reason: {dict(reasons)}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "clean"))
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "teks"))
     ap.add_argument("--verbose", action="store_true")
-    ap.add_argument("--only", choices=["ftfy", "reference", "pages"])
+    ap.add_argument("--only", choices=["ftfy", "reference", "pages", "safety"])
     a = ap.parse_args()
     if not os.path.exists(a.bin):
         sys.exit(f"{a.bin} missing: run `cargo build --release` first")
@@ -146,6 +176,8 @@ def main():
         reference(a.bin, a.data)
     if a.only in (None, "pages"):
         pages(a.bin, a.data, a.verbose)
+    if a.only in (None, "safety"):
+        safety(a.bin, a.data)
 
 
 if __name__ == "__main__":

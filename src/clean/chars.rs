@@ -12,19 +12,12 @@ use std::ops::Range;
 /// The result of a stage: text, map to the stage input, removals (stage input ranges).
 pub(super) type Stage = (String, OffsetMap, Vec<(Range<usize>, Reason)>);
 
-/// Invisible characters that are deleted (joiners ZWJ/ZWNJ are kept).
+/// Invisible characters that are deleted. Joiners (ZWJ, ZWNJ) and the
+/// bidirectional marks and controls that right-to-left text needs are kept.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}'
-            | '\u{180E}'
-            | '\u{200B}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
+        '\u{00AD}' | '\u{180E}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
     )
 }
 

@@ -309,7 +309,7 @@ fn facts(t: &str) -> Facts {
         ends_sentence,
         has_punct,
         list,
-        separators: seps >= 2,
+        separators: seps >= 2 && seps * 4 >= words,
         open_end,
     }
 }
@@ -426,7 +426,7 @@ fn classify_blocks(lines: &mut [Line]) {
         let l = &lines[live[k - 1]];
         if !l.navlike() {
             k -= 1;
-        } else if !title_taken && l.facts.words >= 4 && !l.facts.separators {
+        } else if !title_taken && l.facts.words >= 2 && !l.facts.separators {
             title_taken = true;
             k -= 1;
         } else {

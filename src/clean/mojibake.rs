@@ -201,7 +201,13 @@ fn decode(chars: &[char], p: usize, evidence: bool) -> Option<Decoded> {
                         // "Brontë…”" is not Hangul.
                         let both_weak =
                             weak_continuation(chars[i + 1]) && weak_continuation(chars[i + 2]);
-                        let strength = if both_weak {
+                        // Cyrillic text read as windows-1251 bytes forms 3-byte
+                        // sequences ("б’є", "лі»"); only punctuation and symbols
+                        // count there.
+                        let cyrillic_letters = p == 2
+                            && !('\u{2000}'..='\u{2BFF}').contains(&c)
+                            && !('\u{FB00}'..='\u{FB06}').contains(&c);
+                        let strength = if both_weak || cyrillic_letters {
                             Strength::Weak
                         } else {
                             Strength::Strong
