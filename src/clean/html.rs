@@ -738,12 +738,17 @@ fn select(doc: &mut Doc, input: &str, strip_unlikely: bool) -> (Vec<bool>, u32) 
         inside[k] = keep[k] || (k != ROOT && inside[n.parent]);
         let parent_dead = k != ROOT && dead[n.parent] && !keep[k];
         let d = density(n);
+        // Readability's conditional cleaning: lists only go when mostly
+        // links, data tables stay, other blocks go at a lower link density.
+        let list = matches!(n.tag, Tag::List | Tag::Li);
         let cond = matches!(
             n.tag,
             Tag::Div | Tag::List | Tag::Table | Tag::Section | Tag::Heading | Tag::Other | Tag::Li
         ) && !keep[k]
             && n.commas < 10
-            && ((n.weight < 0.0) || (n.weight < 25.0 && d > 0.3 && n.text < 1000) || d > 0.5);
+            && (n.weight < 0.0
+                || (n.tag != Tag::Table
+                    && (d > 0.5 || (!list && n.weight < 25.0 && d > 0.3 && n.text < 1000))));
         dead[k] = !inside[k] || n.killed || (parent_dead && !keep[k]) || cond;
         if keep[k] && n.killed {
             dead[k] = true;
