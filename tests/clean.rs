@@ -88,12 +88,16 @@ fn cases() -> Vec<Case> {
     cases
 }
 
+/// The serialized (kebab-case) name of a reason, from its Debug name.
 fn reason_name(r: Reason) -> String {
-    serde_json::to_value(r)
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_string()
+    let mut out = String::new();
+    for (i, c) in format!("{r:?}").chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 /// Removals are real, sorted, disjoint text of the input, with exact offsets.
