@@ -1,8 +1,15 @@
 //! Cleaning: turns pasted text (or HTML) into the article text, recording
 //! every removal and a map from cleaned offsets back to the input.
 
-use crate::offsets::{MapBuilder, MapChain, OffsetMap};
-use crate::Options;
+mod chars;
+mod codepages;
+mod compose;
+mod html;
+mod lines;
+mod mojibake;
+
+use crate::offsets::{MapChain, OffsetMap};
+use crate::{InputFormat, Options};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -34,113 +41,91 @@ pub(crate) struct Output {
     pub(crate) removed: Vec<(Range<usize>, Reason)>,
 }
 
-/// Line prefixes (compared case-insensitively) that mark a promo line.
-const PROMO_PREFIXES: &[&str] = &[
-    "baca juga",
-    "simak juga",
-    "lihat juga",
-    "baca selengkapnya",
-    "read more",
-    "related:",
-    "advertisement",
-    "scroll to continue with content",
-    "scroll to resume content",
-];
-
-fn is_promo(line: &str) -> bool {
-    let t = line.trim();
-    let head: String = t.chars().take(40).flat_map(char::to_lowercase).collect();
-    PROMO_PREFIXES.iter().any(|p| {
-        head.starts_with(p)
-            && head[p.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-    }) || (t.starts_with("[Gambas:") && t.ends_with(']'))
-}
-
-/// A trailing caption credit such as " | KNCA--": returns where it starts.
-fn credit_start(line: &str) -> Option<usize> {
-    let bar = line.rfind('|')?;
-    let tail = line[bar + 1..].trim();
-    let code = tail.trim_end_matches('-');
-    let ok = (2..=12).contains(&code.len())
-        && code
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c == '/' || c.is_ascii_digit());
-    ok.then(|| line[..bar].trim_end().len())
-}
-
 /// Cleans `input` per `options`.
+///
+/// Stages: HTML to text (HTML input only, also when cleaning is off),
+/// character repair, then line-level cleaning. Each stage that changes the
+/// text pushes its map onto the chain.
 pub(crate) fn clean(input: &str, options: &Options) -> Output {
-    if !options.clean {
-        return Output {
-            text: input.to_string(),
-            map: {
-                let mut c = MapChain::default();
-                c.push(OffsetMap::identity(input.len()));
-                c
-            },
-            removed: Vec::new(),
-        };
-    }
-    let rules = &options.clean_rules;
-    let mut b = MapBuilder::new(input);
-    let mut removed = Vec::new();
-    let mut pos = 0;
-    while pos < input.len() {
-        let line_end = input[pos..].find('\n').map_or(input.len(), |i| pos + i);
-        let next = (line_end + 1).min(input.len());
-        let line = &input[pos..line_end];
-        if rules.promo && is_promo(line) {
-            let t = line.trim();
-            let s = pos + (line.len() - line.trim_start().len());
-            removed.push((s..s + t.len(), crate::Reason::Promo));
-            pos = next;
-            continue;
-        }
-        let keep_end = match credit_start(line) {
-            Some(cut) if rules.credits => {
-                let tail = &line[cut..];
-                let lead = tail.len() - tail.trim_start().len();
-                removed.push((pos + cut + lead..line_end, Reason::CaptionCredit));
-                pos + cut
-            }
-            _ => line_end,
-        };
-        copy_with_spaces(&mut b, input, pos..keep_end, rules.whitespace);
-        b.copy(line_end..next);
-        pos = next;
-    }
-    let (text, map) = b.finish();
     let mut chain = MapChain::default();
-    chain.push(map);
+    let mut removed: Vec<(Range<usize>, Reason)> = Vec::new();
+    let mut text = None::<String>;
+    if options.input == InputFormat::Html {
+        let (t, map, markup) = html::extract(input, options.clean);
+        chain.push(map);
+        removed = markup;
+        text = Some(t);
+    }
+    if options.clean {
+        let rules = &options.clean_rules;
+        // Pasted HTML was already reduced to its article; the line classifier
+        // for navigation is for pasted text.
+        let from_html = options.input == InputFormat::Html;
+        for stage in 0..2 {
+            let current = text.as_deref().unwrap_or(input);
+            let result = if stage == 0 {
+                chars::repair(current, rules)
+            } else {
+                lines::clean_lines(current, rules, !from_html)
+            };
+            if let Some((t, map, rem)) = result {
+                removed.extend(rem.into_iter().map(|(r, why)| (chain.range(r), why)));
+                chain.push(map);
+                text = Some(t);
+            }
+        }
+    }
+    let text = text.unwrap_or_else(|| input.to_string());
+    if chain.len() == 0 {
+        chain.push(OffsetMap::identity(input.len()));
+    }
     Output {
         text,
         map: chain,
-        removed,
+        removed: disjoint(removed),
     }
 }
 
-/// Copies `range`, replacing odd spaces by a plain space when `fix` is on.
-fn copy_with_spaces(b: &mut MapBuilder<'_>, input: &str, range: Range<usize>, fix: bool) {
-    if !fix {
-        b.copy(range);
-        return;
-    }
-    let mut start = range.start;
-    for (i, c) in input[range.clone()].char_indices() {
-        let at = range.start + i;
-        if matches!(
-            c,
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
-        ) {
-            b.copy(start..at);
-            b.replace(at..at + c.len_utf8(), " ");
-            start = at + c.len_utf8();
+/// Sorts removals and makes them disjoint; where a text rule's removal
+/// overlaps markup, the text rule's reason wins. Empty ranges are dropped.
+fn disjoint(mut all: Vec<(Range<usize>, Reason)>) -> Vec<(Range<usize>, Reason)> {
+    all.retain(|(r, _)| !r.is_empty());
+    all.sort_by_key(|(r, why)| (r.start, *why == Reason::HtmlMarkup));
+    let mut out: Vec<(Range<usize>, Reason)> = Vec::with_capacity(all.len());
+    let mut pending = all.into_iter().collect::<std::collections::VecDeque<_>>();
+    while let Some((mut r, why)) = pending.pop_front() {
+        if let Some((last, last_why)) = out.last_mut() {
+            if r.start < last.end {
+                if *last_why == Reason::HtmlMarkup && why != Reason::HtmlMarkup {
+                    let tail = r.end..last.end;
+                    last.end = r.start;
+                    let empty = last.start >= last.end;
+                    if empty {
+                        out.pop();
+                    }
+                    if !tail.is_empty() {
+                        // Re-queue the markup after this removal, in order.
+                        let at = pending.partition_point(|(p, _)| p.start < tail.start);
+                        pending.insert(at, (tail, Reason::HtmlMarkup));
+                    }
+                } else {
+                    r.start = last.end;
+                    if r.is_empty() {
+                        continue;
+                    }
+                }
+            }
+        }
+        match out.last_mut() {
+            Some((last, last_why))
+                if *last_why == why && last.end == r.start && why == Reason::HtmlMarkup =>
+            {
+                last.end = r.end;
+            }
+            _ => out.push((r, why)),
         }
     }
-    b.copy(start..range.end);
+    out
 }
 
 #[cfg(test)]
@@ -161,10 +146,53 @@ mod tests {
         assert_eq!(&input[r], "Isi\u{a0}berita.");
     }
 
+    /// Throughput of cleaning alone: `cargo test --release --lib throughput -- --ignored --nocapture`
+    /// with `TEKS_BENCH_FILE` set (prints MB/s; no assertion on time).
     #[test]
-    fn keeps_lines_that_only_mention_promo_words() {
-        assert!(!is_promo("Bacaan juga penting."));
-        assert!(is_promo("Baca juga: Apa kabar"));
-        assert!(is_promo("ADVERTISEMENT"));
+    #[ignore]
+    fn throughput() {
+        let Ok(path) = std::env::var("TEKS_BENCH_FILE") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let html = std::env::var("TEKS_BENCH_HTML").is_ok();
+        let options = Options {
+            input: if html {
+                InputFormat::Html
+            } else {
+                InputFormat::Text
+            },
+            ..Options::default()
+        };
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..10 {
+            n += clean(&text, &options).text.len();
+        }
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!(
+            "{} MB/s ({n} bytes out)",
+            10.0 * text.len() as f64 / secs / 1e6
+        );
+    }
+
+    #[test]
+    fn removals_are_disjoint_and_text_rules_win() {
+        let d = disjoint(vec![
+            (0..10, Reason::HtmlMarkup),
+            (3..5, Reason::Promo),
+            (12..14, Reason::HtmlMarkup),
+            (13..20, Reason::Navigation),
+        ]);
+        assert_eq!(
+            d,
+            vec![
+                (0..3, Reason::HtmlMarkup),
+                (3..5, Reason::Promo),
+                (5..10, Reason::HtmlMarkup),
+                (12..13, Reason::HtmlMarkup),
+                (13..20, Reason::Navigation),
+            ]
+        );
     }
 }
