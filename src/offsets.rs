@@ -129,17 +129,30 @@ impl<'a> MapBuilder<'a> {
 
     /// Writes `with` in place of `src[range]` (`range` may be empty for an
     /// insertion; `with` may be empty for a deletion).
+    ///
+    /// Text that `with` shares with the source at its start or end is
+    /// recorded as copied, so only the part that really changed maps as a
+    /// whole (a repaired "Ã©. " keeps exact offsets for its ". ").
     pub(crate) fn replace(&mut self, range: Range<usize>, with: &str) {
         if with.is_empty() {
             return;
         }
-        let out = self.out.len();
-        self.out.push_str(with);
-        self.pieces.push(Piece {
-            out,
-            src: range,
-            verbatim: false,
-        });
+        let old = &self.src[range.clone()];
+        let prefix = common_prefix(old, with);
+        let suffix = common_suffix(&old[prefix..], &with[prefix..]);
+        self.copy(range.start..range.start + prefix);
+        let middle = &with[prefix..with.len() - suffix];
+        if !middle.is_empty() {
+            let out = self.out.len();
+            self.out.push_str(middle);
+            let src = range.start + prefix..range.end - suffix;
+            self.pieces.push(Piece {
+                out,
+                src,
+                verbatim: false,
+            });
+        }
+        self.copy(range.end - suffix..range.end);
     }
 
     /// Finishes: the derived text and its map.
@@ -151,6 +164,26 @@ impl<'a> MapBuilder<'a> {
         };
         (self.out, map)
     }
+}
+
+/// Bytes of the longest common prefix of `a` and `b`, on a char boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|&((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// Bytes of the longest common suffix of `a` and `b`, on a char boundary.
+fn common_suffix(a: &str, b: &str) -> usize {
+    let mut n = 0;
+    for (x, y) in a.chars().rev().zip(b.chars().rev()) {
+        if x != y {
+            break;
+        }
+        n += x.len_utf8();
+    }
+    n
 }
 
 /// A chain of maps, applied from the last stage back to the first.
@@ -277,6 +310,32 @@ mod tests {
         assert_eq!(map.range(6..8), 11..13);
         assert_eq!(map.range(0..8), 0..13);
         assert_eq!(map.range(8..8), 13..13);
+    }
+
+    #[test]
+    fn replacements_keep_shared_ends_exact() {
+        let src = "x Ã©. Ã© y";
+        let mut b = MapBuilder::new(src);
+        b.copy(0..2);
+        b.replace(2..src.len() - 2, "é. é");
+        b.copy(src.len() - 2..src.len());
+        let (out, map) = b.finish();
+        assert_eq!(out, "x é. é y");
+        // Nothing is shared at the ends, so the change maps as a whole.
+        assert_eq!(&src[map.range(2..8)], "Ã©. Ã©");
+        assert_eq!(&src[map.range(0..2)], "x ");
+        // Shared ends stay exact.
+        let src = "Ã©. ";
+        let mut b = MapBuilder::new(src);
+        b.replace(0..src.len(), "é. ");
+        let (out, map) = b.finish();
+        assert_eq!(out, "é. ");
+        assert_eq!(&src[map.range(0..2)], "Ã©");
+        assert_eq!(&src[map.range(2..4)], ". ");
+        // An equal replacement is a plain copy.
+        let mut b = MapBuilder::new("abc");
+        b.replace(0..3, "abc");
+        assert_eq!(b.finish().1.range(1..2), 1..2);
     }
 
     #[test]

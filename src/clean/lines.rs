@@ -382,6 +382,10 @@ fn classify_navigation(lines: &mut [Line]) {
     }
 }
 
+/// How many navigation-like blocks a text needs before the classifier
+/// removes anything by context.
+const MIN_NAV_BLOCKS: usize = 3;
+
 /// Marks navigation blocks by context: runs of short, unpunctuated blocks
 /// around and between the article's paragraphs.
 fn classify_blocks(lines: &mut [Line]) {
@@ -389,6 +393,12 @@ fn classify_blocks(lines: &mut [Line]) {
         .filter(|&i| !lines[i].blank() && lines[i].drop.is_none())
         .collect();
     if !live.iter().any(|&i| lines[i].good()) {
+        return;
+    }
+    // Removing context needs evidence that this is a pasted page: a few
+    // navigation-like blocks. An article with one short closing line
+    // ("Selesai", a sign-off) is left alone.
+    if live.iter().filter(|&&i| lines[i].navlike()).count() < MIN_NAV_BLOCKS {
         return;
     }
     // The article is the stretch with the most paragraph words net of

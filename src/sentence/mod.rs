@@ -261,9 +261,10 @@ impl Splitter<'_> {
     /// Ends the current sentence at `end`; the next one starts at `next`.
     fn cut(&mut self, end: usize, next: usize) {
         if let Some(s) = self.text.get(self.start..end) {
-            let trimmed = s.trim();
+            let blank = |c: char| c.is_whitespace() || is_invisible(c);
+            let trimmed = s.trim_matches(blank);
             if !trimmed.is_empty() {
-                let start = self.start + (s.len() - s.trim_start().len());
+                let start = self.start + (s.len() - s.trim_start_matches(blank).len());
                 self.out.push(start..start + trimmed.len());
             }
         }
@@ -926,7 +927,7 @@ mod tests {
         // Found by the property tests: "\u{200b}Rp." must still be "Rp.".
         assert_eq!(
             texts("\u{200b}\u{200b}Rp. 2.375.000. Dia.", Lang::Id),
-            ["\u{200b}\u{200b}Rp. 2.375.000.", "Dia."]
+            ["Rp. 2.375.000.", "Dia."]
         );
         assert_eq!(
             texts("Kata\u{feff}Dr. Budi.", Lang::Id),
@@ -966,7 +967,11 @@ mod tests {
                     "{text:?}"
                 );
                 let s = text.get(r.clone()).expect("ranges on char boundaries");
-                assert_eq!(s, s.trim(), "{text:?}");
+                assert_eq!(
+                    s,
+                    s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c)),
+                    "{text:?}"
+                );
                 end = r.end;
             }
         }
