@@ -402,6 +402,7 @@ function renderMarked() {
   r.entities.forEach((e, i) => e.mentions.forEach((m, j) => spans.push({ start: m.start, end: m.end, entity: i, mention: j })));
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const frag = document.createDocumentFragment();
+  const restorable = new Set(Object.keys(REASON_RULE));
   let pos = 0;
   for (const s of spans) {
     if (s.start < pos || s.start >= limit || s.end > text.length || s.end <= s.start) continue;
@@ -411,7 +412,8 @@ function renderMarked() {
       const x = r.removed[s.removed];
       const del = el("del", { class: "removed", title: t("removedTitle", { reason: x.reason }), "data-reason": x.reason }, part);
       frag.append(del);
-      if (REASON_RULE[x.reason]) {
+      // Restoring turns a whole rule family off: one button per family.
+      if (restorable.delete(x.reason)) {
         frag.append(el("button", { type: "button", class: "restore", "data-restore": x.reason, text: t("restore") }));
       }
     } else {
