@@ -50,6 +50,8 @@ pub use analysis::{
 };
 pub use clean::Reason;
 pub use entity::EntityType;
+#[cfg(feature = "train")]
+pub use entity::train;
 pub use error::Error;
 pub use lang::{detect_language, Lang};
 pub use options::{CleanRules, InputFormat, Options};

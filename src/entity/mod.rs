@@ -1,8 +1,27 @@
 //! Entities: recognition of mentions, alias merging and counting.
+//!
+//! Recognition is a compact averaged-perceptron sequence tagger (BIO tags,
+//! constrained Viterbi) over hashed word, shape, affix, context and lexicon
+//! features ([`features`]), with quantised weights embedded per language
+//! ([`model`], trained by [`train`] with `make train`). It runs only on
+//! windows around capitalised tokens (everywhere in lower-cased text), then
+//! rules fix titles, day names and lexicon types, and [`merge`] groups
+//! mentions into entities (acronyms, name parts). Pattern entities (e-mail,
+//! URL, money, dates, …) come from byte scanners ([`patterns`]).
+
+mod features;
+mod lexicon;
+mod merge;
+mod model;
+mod patterns;
+mod tokens;
+#[cfg(feature = "train")]
+pub mod train;
 
 use crate::{Error, Lang, Options};
+use features::{infos, TokInfo, O};
+use lexicon::{LEXICON, LOC, ORG, PER, TIME, TITLE};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -110,219 +129,275 @@ pub(crate) struct Found {
     pub(crate) mentions: Vec<Range<usize>>,
 }
 
-const TITLES: &[&str] = &[
-    "Presiden",
-    "Wakil",
-    "Menteri",
-    "Gubernur",
-    "Bupati",
-    "Walikota",
-    "Ketua",
-    "Direktur",
-    "Pak",
-    "Bu",
-    "Bapak",
-    "Ibu",
-    "President",
-    "Minister",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prof",
-    "Sir",
-];
-const NOT_NAMES: &[&str] = &[
-    "Senin",
-    "Selasa",
-    "Rabu",
-    "Kamis",
-    "Jumat",
-    "Sabtu",
-    "Minggu",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "May",
-    "June",
-    "July",
-    "August",
-    "October",
-    "December",
-    "The",
-    "A",
-    "I",
-    "Pada",
-    "Dengan",
-    "Sejak",
-    "Pemimpin",
-    "Hari",
-    "Tahun",
-    "Baru",
-    "Ini",
-    "Itu",
-    "Dia",
-    "Ia",
-];
-const PLACES: &[&str] = &[
-    "Indonesia",
-    "Jakarta",
-    "AS",
-    "Amerika Serikat",
-    "China",
-    "Rusia",
-    "Ukraina",
-    "Israel",
-    "Gaza",
-    "Korea Utara",
-    "Korea Selatan",
-    "Pyongyang",
-    "Asia",
-    "Bandung",
-    "Surabaya",
-];
-const ORGS: &[&str] = &[
-    "PBB", "DK PBB", "KPK", "KCNA", "KNCA", "DPR", "UN", "EU", "NATO",
-];
-const ACRONYMS: &[(&str, &str)] = &[
-    ("AS", "Amerika Serikat"),
-    ("US", "United States"),
-    ("PBB", "Perserikatan Bangsa-Bangsa"),
-    ("UN", "United Nations"),
-];
 
-fn is_cap_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+/// A mention found in the text, before merging.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    /// Byte range in the text.
+    pub(crate) range: Range<usize>,
+    /// The type it was tagged with.
+    pub(crate) kind: EntityType,
+    /// Its tokens (byte ranges), for name matching.
+    pub(crate) toks: Vec<Range<usize>>,
+    /// Whether its type is certain (from the lexicon or a name-part match).
+    pub(crate) sure: bool,
+}
+
+fn kind_of(tag: usize) -> EntityType {
+    match tag {
+        1 | 2 => EntityType::Per,
+        3 | 4 => EntityType::Loc,
+        _ => EntityType::Org,
+    }
+}
+
+/// The single lexicon type of classes `c`, if exactly one.
+fn lexicon_kind(c: u8) -> Option<EntityType> {
+    match c & (LOC | ORG | PER) {
+        LOC => Some(EntityType::Loc),
+        ORG => Some(EntityType::Org),
+        PER => Some(EntityType::Per),
+        _ => None,
+    }
+}
+
+/// Reused buffers of the recogniser.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Range<usize>>,
+    cand: Vec<bool>,
+    info: Vec<TokInfo>,
+    matches: Vec<(usize, usize, u8)>,
+    tags: Vec<usize>,
 }
 
 /// Finds the entities of `text`, ranked by count, then by first mention.
 pub(crate) fn recognise(
     text: &str,
     sentences: &[Range<usize>],
-    _lang: Lang,
+    lang: Lang,
     options: &Options,
 ) -> Vec<Found> {
-    let mut spans: Vec<(Range<usize>, EntityType)> = Vec::new();
-    for s in sentences {
-        let words: Vec<Range<usize>> = crate::token::words(&text[s.clone()])
-            .map(|w| s.start + w.start..s.start + w.end)
-            .collect();
-        let mut i = 0;
-        while i < words.len() {
-            let w = &text[words[i].clone()];
-            if !is_cap_word(w) || NOT_NAMES.contains(&w) || TITLES.contains(&w) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < words.len()
-                && is_cap_word(&text[words[j].clone()])
-                && text[words[j - 1].end..words[j].start].trim() == ""
-                && !NOT_NAMES.contains(&&text[words[j].clone()])
-            {
-                j += 1;
-            }
-            let span = words[i].start..words[j - 1].end;
-            let name = &text[span.clone()];
-            let kind = if PLACES.contains(&name) {
-                EntityType::Loc
-            } else if ORGS.contains(&name) || name.chars().all(|c| c.is_uppercase() || c == ' ') {
-                EntityType::Org
-            } else if i == 0 && j == 1 {
-                i = j;
-                continue;
-            } else {
-                EntityType::Per
-            };
-            spans.push((span, kind));
-            i = j;
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    let wants_names = [EntityType::Per, EntityType::Loc, EntityType::Org]
+        .into_iter()
+        .any(|k| options.wants(k));
+    if wants_names {
+        let model = model::for_lang(lang);
+        let mut s = Scratch::default();
+        for sentence in sentences {
+            let first = mentions.len();
+            sentence_mentions(text, sentence.clone(), model, &mut s, &mut mentions);
+            acronym_links(text, &s.toks, first, &mut mentions, &mut links);
         }
     }
-    merge(text, spans, options)
+    let mut found = merge::merge(text, mentions, &links, options);
+    found.extend(patterns::find(text, lang, options));
+    found.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.mentions.len()),
+            f.mentions.first().map_or(0, |m| m.start),
+        )
+    });
+    found
 }
 
-/// Groups mentions into entities by name, acronym and surname.
-fn merge(text: &str, spans: Vec<(Range<usize>, EntityType)>, options: &Options) -> Vec<Found> {
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut found: Vec<Found> = Vec::new();
-    for (span, kind) in spans {
-        if !options.wants(kind) {
+/// Tags one sentence and appends its mentions.
+fn sentence_mentions(
+    text: &str,
+    sentence: Range<usize>,
+    model: &model::Model,
+    s: &mut Scratch,
+    out: &mut Vec<Mention>,
+) {
+    s.toks.clear();
+    tokens::tokenise(text, sentence.clone(), &mut s.toks);
+    let n = s.toks.len();
+    if n == 0 {
+        return;
+    }
+    let body = text.get(sentence).unwrap_or("");
+    let lower_text = !body.chars().any(char::is_uppercase);
+    s.cand.clear();
+    s.cand.extend(s.toks.iter().map(|t| {
+        text.get(t.clone())
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase() || (lower_text && c.is_alphabetic()))
+    }));
+    // Windows: runs of candidates with gaps of at most two tokens, plus one
+    // token after; the tagger sees two tokens of context on each side.
+    let mut i = 0;
+    while i < n {
+        if !s.cand[i] {
+            i += 1;
             continue;
         }
-        let name = text[span.clone()].to_string();
-        let key = ACRONYMS
-            .iter()
-            .find(|(a, _)| *a == name)
-            .map_or(name.clone(), |(_, e)| e.to_string());
-        let idx = *by_name.entry(key.clone()).or_insert_with(|| {
-            found.push(Found {
-                name: key.clone(),
-                kind,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-            });
-            found.len() - 1
-        });
-        let f = &mut found[idx];
-        if name != f.name && !f.aliases.contains(&name) {
-            f.aliases.push(name);
+        let a = i;
+        let mut last = i;
+        let mut j = i + 1;
+        while j < n && j <= last + 3 {
+            if s.cand[j] {
+                last = j;
+            }
+            j += 1;
         }
-        f.mentions.push(span);
-    }
-    // Single-word person names merge into the one longer name ending or starting with them.
-    let names: Vec<(String, EntityType)> = found.iter().map(|f| (f.name.clone(), f.kind)).collect();
-    let mut merged_into = vec![None; found.len()];
-    for (i, (n, k)) in names.iter().enumerate() {
-        if n.contains(' ') {
-            continue;
+        let b = (last + 2).min(n);
+        let (ra, rb) = (a.saturating_sub(2), (b + 2).min(n));
+        infos(text, &s.toks[ra..rb], ra == 0, &mut s.info, &mut s.matches);
+        if !model.is_empty() {
+            model.decode(&s.info, a - ra, b - ra, a == 0, &mut s.tags);
+        } else {
+            s.tags.clear();
+            s.tags.resize(b - a, O);
         }
-        let fulls: Vec<usize> = names
-            .iter()
-            .enumerate()
-            .filter(|(j, (m, mk))| {
-                *j != i
-                    && (*mk == EntityType::Per || *k == EntityType::Per)
-                    && m.split(' ').count() > 1
-                    && (m.ends_with(&format!(" {n}")) || m.starts_with(&format!("{n} ")))
-            })
-            .map(|(j, _)| j)
-            .collect();
-        if let [j] = fulls[..] {
-            merged_into[i] = Some(j);
+        let before = out.len();
+        let mut k = 0;
+        while k < s.tags.len() {
+            let t = s.tags[k];
+            if t == O {
+                k += 1;
+                continue;
+            }
+            let mut l = k + 1;
+            while l < s.tags.len() && s.tags[l] == t + 1 {
+                l += 1;
+            }
+            push_span(&s.toks, &s.info, ra, a + k, a + l, kind_of(t), false, out);
+            k = l;
         }
-    }
-    for i in 0..found.len() {
-        if let Some(j) = merged_into[i] {
-            let from = std::mem::take(&mut found[i].mentions);
-            let alias = found[i].name.clone();
-            let into = &mut found[j];
-            into.mentions.extend(from);
-            into.mentions.sort_by_key(|r| r.start);
-            if !into.aliases.contains(&alias) {
-                into.aliases.push(alias);
+        // Lexicon names the tagger left out.
+        for &(ma, mb, classes) in &s.matches {
+            let (ma, mb) = (ma + ra, mb + ra);
+            let Some(kind) = lexicon_kind(classes) else {
+                continue;
+            };
+            let covered = out[before..]
+                .iter()
+                .any(|m| m.range.start < s.toks[mb - 1].end && s.toks[ma].start < m.range.end);
+            if covered || ma < a || mb > b {
+                continue;
+            }
+            let first = &s.info[ma - ra];
+            let short = mb - ma == 1 && first.len_chars() <= 3;
+            let ok = if lower_text {
+                !short
+            } else if short {
+                first.is_all_caps()
+            } else {
+                first.is_cap()
+            };
+            if ok {
+                push_span(&s.toks, &s.info, ra, ma, mb, kind, true, out);
             }
         }
+        out[before..].sort_by_key(|m| m.range.start);
+        i = b.max(i + 1);
     }
-    found.retain(|f| !f.mentions.is_empty());
-    found.sort_by_key(|f| (std::cmp::Reverse(f.mentions.len()), f.mentions[0].start));
-    found
+}
+
+/// Appends the mention of tokens `a..b` (indices into `toks`; `info` starts
+/// at token `ra`), after trimming punctuation and titles and checking it.
+#[allow(clippy::too_many_arguments)]
+fn push_span(
+    toks: &[Range<usize>],
+    info: &[TokInfo],
+    ra: usize,
+    mut a: usize,
+    mut b: usize,
+    mut kind: EntityType,
+    sure: bool,
+    out: &mut Vec<Mention>,
+) {
+    let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
+    loop {
+        if a >= b {
+            return;
+        }
+        let strip_title = kind == EntityType::Per && b - a > 1 && word_classes(a) & TITLE != 0;
+        if !info[a - ra].is_word() || strip_title {
+            a += 1;
+        } else if !info[b - 1 - ra].is_word() {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    let classes = LEXICON.classes((a..b).map(|k| info[k - ra].lower));
+    if b - a == 1 && classes & (TIME | TITLE) != 0 && classes & (LOC | ORG | PER) == 0 {
+        return;
+    }
+    let mut sure = sure;
+    if let Some(k) = lexicon_kind(classes) {
+        kind = k;
+        sure = true;
+    }
+    out.push(Mention {
+        range: toks[a].start..toks[b - 1].end,
+        kind,
+        toks: toks[a..b].to_vec(),
+        sure,
+    });
+}
+
+/// Links a name followed by its acronym in parentheses, "Dewan Keamanan
+/// Perserikatan Bangsa-Bangsa (DK PBB)", adding the acronym as a mention if
+/// the tagger missed it (and the reverse, "KPK (Komisi …)").
+fn acronym_links(
+    text: &str,
+    toks: &[Range<usize>],
+    first: usize,
+    mentions: &mut Vec<Mention>,
+    links: &mut Vec<(usize, usize)>,
+) {
+    let tok_at = |pos: usize| toks.iter().position(|t| t.start >= pos);
+    let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let end = mentions.len();
+    for m in first..end {
+        let Some(open) = tok_at(mentions[m].range.end) else {
+            continue;
+        };
+        if word(open) != "(" {
+            continue;
+        }
+        let Some(close) = (open + 1..toks.len().min(open + 8)).find(|&k| word(k) == ")") else {
+            continue;
+        };
+        if close == open + 1 {
+            continue;
+        }
+        let inner = toks[open + 1].start..toks[close - 1].end;
+        let inner_caps = (open + 1..close).all(|k| {
+            let w = word(k);
+            w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase)
+        });
+        let outer_caps = {
+            let w = text.get(mentions[m].range.clone()).unwrap_or("");
+            !w.chars().any(char::is_lowercase)
+        };
+        let outer_initial = text
+            .get(mentions[m].range.clone())
+            .and_then(|w| w.chars().next());
+        let inner_initial = text.get(inner.clone()).and_then(|w| w.chars().next());
+        if outer_initial != inner_initial || inner_caps == outer_caps {
+            continue;
+        }
+        let existing = (first..mentions.len()).find(|&k| mentions[k].range == inner);
+        let other = match existing {
+            Some(k) => k,
+            None => {
+                if !inner_caps {
+                    continue;
+                }
+                mentions.push(Mention {
+                    range: inner.clone(),
+                    kind: mentions[m].kind,
+                    toks: toks[open + 1..close].to_vec(),
+                    sure: false,
+                });
+                mentions.len() - 1
+            }
+        };
+        links.push((m, other));
+    }
 }
