@@ -40,8 +40,8 @@ pub(crate) struct TokInfo {
     suffix2: u64,
     len: u8,
     pub(crate) flags: u8,
-    pub(crate) lex_begin: u8,
-    pub(crate) lex_inside: u8,
+    pub(crate) lex_begin: u16,
+    pub(crate) lex_inside: u16,
 }
 
 impl TokInfo {
@@ -135,7 +135,7 @@ pub(crate) fn infos(
     toks: &[Range<usize>],
     first_is_start: bool,
     out: &mut Vec<TokInfo>,
-    matches: &mut Vec<(usize, usize, u8)>,
+    matches: &mut Vec<(usize, usize, u16)>,
 ) {
     out.clear();
     matches.clear();
@@ -161,8 +161,8 @@ pub(crate) fn infos(
         }
     }
     let lower: Vec<u64> = out.iter().map(|t| t.lower).collect();
-    let mut begin = vec![0u8; out.len()];
-    let mut inside = vec![0u8; out.len()];
+    let mut begin = vec![0u16; out.len()];
+    let mut inside = vec![0u16; out.len()];
     LEXICON.mark(&lower, &mut begin, &mut inside, matches);
     for (i, t) in out.iter_mut().enumerate() {
         t.lex_begin = begin[i];
@@ -234,8 +234,8 @@ pub(crate) fn features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
         out.push(f(19, t.lower));
     }
     out.push(f(20, mix(u64::from(p1.flags & (CAP | ALL_CAP)), mix(flags, u64::from(n1.flags & (CAP | ALL_CAP))))));
-    for bit in 0u8..7 {
-        let m = 1u8 << bit;
+    for bit in 0u16..9 {
+        let m = 1u16 << bit;
         let b = u64::from(bit);
         if t.lex_begin & m != 0 {
             out.push(f(21, mix(b, flags)));

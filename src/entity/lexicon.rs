@@ -9,19 +9,23 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A place name.
-pub(crate) const LOC: u8 = 1;
+pub(crate) const LOC: u16 = 1;
 /// An organisation name.
-pub(crate) const ORG: u8 = 2;
+pub(crate) const ORG: u16 = 2;
 /// A person's name.
-pub(crate) const PER: u8 = 4;
+pub(crate) const PER: u16 = 4;
 /// A title or honorific ("Presiden", "Dr").
-pub(crate) const TITLE: u8 = 8;
+pub(crate) const TITLE: u16 = 8;
 /// A day or month name.
-pub(crate) const TIME: u8 = 16;
+pub(crate) const TIME: u16 = 16;
 /// A head word of organisation names ("Universitas").
-pub(crate) const ORG_CUE: u8 = 32;
+pub(crate) const ORG_CUE: u16 = 32;
 /// A head word of place names ("Kota").
-pub(crate) const LOC_CUE: u8 = 64;
+pub(crate) const LOC_CUE: u16 = 64;
+/// A nationality or group word ("Israeli", "Muslims").
+pub(crate) const NAT: u16 = 128;
+/// A word usually written in lower case ("thanks", "pada").
+pub(crate) const COMMON: u16 = 256;
 
 /// A hasher for keys that are already hashes.
 #[derive(Default)]
@@ -46,7 +50,7 @@ pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// Phrases by hash of their lower-cased tokens; a value of 0 marks a proper prefix.
 pub(crate) struct Lexicon {
-    phrases: HashKeyed<u8>,
+    phrases: HashKeyed<u16>,
     max_len: usize,
     /// Acronym hash (case-sensitive surface) → spelled-out form.
     pub(crate) acronyms: HashKeyed<&'static str>,
@@ -82,7 +86,7 @@ pub(crate) fn surface_hash(text: &str, toks: &[Range<usize>]) -> u64 {
 }
 
 impl Lexicon {
-    fn add(&mut self, entry: &str, class: u8) {
+    fn add(&mut self, entry: &str, class: u16) {
         let mut toks = Vec::new();
         tokenise(entry, 0..entry.len(), &mut toks);
         if toks.is_empty() {
@@ -111,6 +115,8 @@ impl Lexicon {
             (include_str!("data/per.txt"), PER),
             (include_str!("data/title.txt"), TITLE),
             (include_str!("data/time.txt"), TIME),
+            (include_str!("data/nat.txt"), NAT),
+            (include_str!("data/common.txt"), COMMON),
         ] {
             for l in lines(text) {
                 lex.add(l, class);
@@ -133,7 +139,7 @@ impl Lexicon {
     }
 
     /// The classes of the phrase with token hashes `hashes`, if it is one.
-    pub(crate) fn classes(&self, hashes: impl Iterator<Item = u64>) -> u8 {
+    pub(crate) fn classes(&self, hashes: impl Iterator<Item = u64>) -> u16 {
         let mut h = PHRASE_SEED;
         for x in hashes {
             h = mix(h, x);
@@ -147,14 +153,14 @@ impl Lexicon {
     pub(crate) fn mark(
         &self,
         lower: &[u64],
-        begin: &mut [u8],
-        inside: &mut [u8],
-        matches: &mut Vec<(usize, usize, u8)>,
+        begin: &mut [u16],
+        inside: &mut [u16],
+        matches: &mut Vec<(usize, usize, u16)>,
     ) {
         let mut i = 0;
         while i < lower.len() {
             let mut h = PHRASE_SEED;
-            let mut best = (0, 0u8);
+            let mut best = (0, 0u16);
             for k in 0..self.max_len.min(lower.len() - i) {
                 h = mix(h, lower[i + k]);
                 match self.phrases.get(&h) {

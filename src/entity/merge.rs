@@ -2,7 +2,7 @@
 //! text or the lexicon), and name parts ↔ full person names; then the type by
 //! vote, the canonical (fullest) name, and aliases.
 
-use super::lexicon::{phrase_hash, surface_hash, LEXICON};
+use super::lexicon::{surface_hash, LEXICON};
 use super::{EntityType, Found, Mention};
 use crate::Options;
 use std::collections::HashMap;
@@ -65,17 +65,13 @@ pub(crate) fn merge(
             union(&mut parent, a, b);
         }
     }
-    // Acronyms and aliases from the lexicon.
-    let mut lexicon_alias: HashMap<usize, &'static str> = HashMap::new();
-    for i in 0..n {
-        let h = surface_hash(text, &mentions[i].toks);
+    // Acronyms and aliases from the lexicon, when the text uses both forms
+    // (aliases list only the text's own forms).
+    for (i, m) in mentions.iter().enumerate() {
+        let h = surface_hash(text, &m.toks);
         if let Some(&expansion) = LEXICON.acronyms.get(&h) {
-            let key = expansion.to_lowercase();
-            match by_key.get(key.as_str()) {
-                Some(&j) => union(&mut parent, i, j),
-                None => {
-                    lexicon_alias.insert(i, expansion);
-                }
+            if let Some(&j) = by_key.get(expansion.to_lowercase().as_str()) {
+                union(&mut parent, i, j);
             }
         }
     }
@@ -184,11 +180,6 @@ pub(crate) fn merge(
             if *s != name && !aliases.contains(s) {
                 aliases.push(s.clone());
             }
-            if let Some(e) = lexicon_alias.get(&i) {
-                if !name.eq_ignore_ascii_case(e) && !aliases.iter().any(|a| a == e) {
-                    aliases.push((*e).to_string());
-                }
-            }
         }
         found.push(Found {
             name,
@@ -197,6 +188,5 @@ pub(crate) fn merge(
             mentions: sorted.iter().map(|&i| mentions[i].range.clone()).collect(),
         });
     }
-    let _ = phrase_hash;
     found
 }

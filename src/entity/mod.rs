@@ -20,11 +20,12 @@ pub mod train;
 
 use crate::{Error, Lang, Options};
 use features::{infos, TokInfo, O};
-use lexicon::{LEXICON, LOC, ORG, PER, TIME, TITLE};
+use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, ORG, ORG_CUE, PER, TIME, TITLE};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 /// The type of an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -152,7 +153,7 @@ fn kind_of(tag: usize) -> EntityType {
 }
 
 /// The single lexicon type of classes `c`, if exactly one.
-fn lexicon_kind(c: u8) -> Option<EntityType> {
+fn lexicon_kind(c: u16) -> Option<EntityType> {
     match c & (LOC | ORG | PER) {
         LOC => Some(EntityType::Loc),
         ORG => Some(EntityType::Org),
@@ -161,13 +162,21 @@ fn lexicon_kind(c: u8) -> Option<EntityType> {
     }
 }
 
+/// Lower-cased hashes of name-final abbreviations that keep their dot.
+static ABBREV_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    ["Corp", "Inc", "Ltd", "Co", "Jr", "Sr", "Bros", "Tbk"]
+        .iter()
+        .map(|w| features::word_hash(w))
+        .collect()
+});
+
 /// Reused buffers of the recogniser.
 #[derive(Default)]
 struct Scratch {
     toks: Vec<Range<usize>>,
     cand: Vec<bool>,
     info: Vec<TokInfo>,
-    matches: Vec<(usize, usize, u8)>,
+    matches: Vec<(usize, usize, u16)>,
     tags: Vec<usize>,
 }
 
@@ -186,11 +195,14 @@ pub(crate) fn recognise(
     if wants_names {
         let model = model::for_lang(lang);
         let mut s = Scratch::default();
+        let mut all_toks = Vec::new();
         for sentence in sentences {
             let first = mentions.len();
             sentence_mentions(text, sentence.clone(), model, &mut s, &mut mentions);
             acronym_links(text, &s.toks, first, &mut mentions, &mut links);
+            all_toks.extend_from_slice(&s.toks);
         }
+        propagate(text, &all_toks, &mut mentions);
     }
     let mut found = merge::merge(text, mentions, &links, options);
     found.extend(patterns::find(text, lang, options));
@@ -263,11 +275,12 @@ fn sentence_mentions(
             while l < s.tags.len() && s.tags[l] == t + 1 {
                 l += 1;
             }
-            push_span(&s.toks, &s.info, ra, a + k, a + l, kind_of(t), false, out);
+            push_span(text, &s.toks, &s.info, ra, a + k, a + l, kind_of(t), false, out);
             k = l;
         }
-        // Lexicon names the tagger left out.
-        for &(ma, mb, classes) in &s.matches {
+        // Lexicon names the tagger left out, in lower-cased text only (in
+        // normal text the tagger's judgement of context wins; see `propagate`).
+        for &(ma, mb, classes) in s.matches.iter().filter(|_| lower_text) {
             let (ma, mb) = (ma + ra, mb + ra);
             let Some(kind) = lexicon_kind(classes) else {
                 continue;
@@ -288,7 +301,7 @@ fn sentence_mentions(
                 first.is_cap()
             };
             if ok {
-                push_span(&s.toks, &s.info, ra, ma, mb, kind, true, out);
+                push_span(text, &s.toks, &s.info, ra, ma, mb, kind, true, out);
             }
         }
         out[before..].sort_by_key(|m| m.range.start);
@@ -300,6 +313,7 @@ fn sentence_mentions(
 /// at token `ra`), after trimming punctuation and titles and checking it.
 #[allow(clippy::too_many_arguments)]
 fn push_span(
+    text: &str,
     toks: &[Range<usize>],
     info: &[TokInfo],
     ra: usize,
@@ -310,22 +324,76 @@ fn push_span(
     out: &mut Vec<Mention>,
 ) {
     let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
+    let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    // Unbalanced brackets cut the span: "BEI) Medan" → "Medan", "PT X (Persero" → "PT X".
+    let mut depth = 0i32;
+    for k in a..b {
+        match tok(k) {
+            "(" | "[" => depth += 1,
+            ")" | "]" if depth == 0 => a = k + 1,
+            ")" | "]" => depth -= 1,
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        let mut open = 0i32;
+        for k in (a..b).rev() {
+            match tok(k) {
+                ")" | "]" => open += 1,
+                "(" | "[" if open == 0 => b = k,
+                "(" | "[" => open -= 1,
+                _ => {}
+            }
+        }
+    }
+    let lower_common = |k: usize| {
+        let t = &info[k - ra];
+        let c = word_classes(k);
+        t.is_word() && !t.is_cap() && c & COMMON != 0 && c & (LOC_CUE | ORG_CUE) == 0
+    };
     loop {
         if a >= b {
             return;
         }
         let strip_title = kind == EntityType::Per && b - a > 1 && word_classes(a) & TITLE != 0;
-        if !info[a - ra].is_word() || strip_title {
+        let closes = matches!(tok(b - 1), ")" | "]") && (a..b).any(|k| matches!(tok(k), "(" | "["));
+        if !info[a - ra].is_word() || strip_title || (lower_common(a) && b - a > 1) {
             a += 1;
-        } else if !info[b - 1 - ra].is_word() {
+        } else if (!info[b - 1 - ra].is_word() && !closes) || (lower_common(b - 1) && b - a > 1) {
             b -= 1;
+        } else if kind == EntityType::Per && b - a > 1 {
+            // A place or organisation before a name: "China Xi Jinping".
+            let mut best = 0;
+            for len in 1..b - a {
+                let c = LEXICON.classes((a..a + len).map(|k| info[k - ra].lower));
+                if c & (LOC | ORG) != 0 && c & PER == 0 {
+                    best = len;
+                }
+            }
+            if best == 0 {
+                break;
+            }
+            let c = LEXICON.classes((a..a + best).map(|k| info[k - ra].lower));
+            let k = lexicon_kind(c).unwrap_or(EntityType::Loc);
+            push_span(text, toks, info, ra, a, a + best, k, true, out);
+            a += best;
         } else {
             break;
         }
     }
     let classes = LEXICON.classes((a..b).map(|k| info[k - ra].lower));
-    if b - a == 1 && classes & (TIME | TITLE) != 0 && classes & (LOC | ORG | PER) == 0 {
+    if b - a == 1 && classes & (TIME | TITLE | NAT) != 0 && classes & (LOC | ORG | PER) == 0 {
         return;
+    }
+    // Keep the dot of an abbreviation that ends the name: "U.S.", "Corp.".
+    let mut end = toks[b - 1].end;
+    if let Some(next) = toks.get(b) {
+        let last = &info[b - 1 - ra];
+        let abbrev = last.is_cap() && (last.len_chars() == 1 || ABBREV_ENDS.contains(&last.lower));
+        if next.start == end && abbrev && text.get(next.clone()) == Some(".") {
+            end = next.end;
+            b += 1;
+        }
     }
     let mut sure = sure;
     if let Some(k) = lexicon_kind(classes) {
@@ -333,11 +401,77 @@ fn push_span(
         sure = true;
     }
     out.push(Mention {
-        range: toks[a].start..toks[b - 1].end,
+        range: toks[a].start..end,
         kind,
         toks: toks[a..b].to_vec(),
         sure,
     });
+}
+
+/// Counts every occurrence of a name the tagger found somewhere in the text:
+/// the same capitalised token sequence elsewhere becomes a mention too.
+fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
+    let mut names: lexicon::HashKeyed<(EntityType, usize)> = lexicon::HashKeyed::default();
+    let mut max_len = 0;
+    for m in mentions.iter() {
+        let one_word = m.toks.len() == 1;
+        if one_word {
+            let c = LEXICON.classes(m.toks.iter().map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))));
+            if c & (COMMON | TIME | TITLE | NAT) != 0 && c & (LOC | ORG | PER) == 0 {
+                continue;
+            }
+        }
+        let h = lexicon::surface_hash(text, &m.toks);
+        names.entry(h).or_insert((m.kind, m.toks.len()));
+        max_len = max_len.max(m.toks.len());
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut taken: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+    taken.sort_by_key(|r| r.start);
+    let covered = |taken: &[Range<usize>], r: &Range<usize>| {
+        let i = taken.partition_point(|t| t.end <= r.start);
+        taken.get(i).is_some_and(|t| t.start < r.end)
+    };
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let starts_cap = text
+            .get(toks[i].clone())
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        if !starts_cap {
+            i += 1;
+            continue;
+        }
+        let mut best = None;
+        for len in 1..=max_len.min(toks.len() - i) {
+            let span = &toks[i..i + len];
+            if let Some(&(kind, n)) = names.get(&lexicon::surface_hash(text, span)) {
+                if n == len {
+                    best = Some((len, kind));
+                }
+            }
+        }
+        match best {
+            Some((len, kind)) => {
+                let r = toks[i].start..toks[i + len - 1].end;
+                // Only whole tokens: not inside a longer word sequence's mention.
+                if !covered(&taken, &r) {
+                    added.push(Mention {
+                        range: r,
+                        kind,
+                        toks: toks[i..i + len].to_vec(),
+                        sure: false,
+                    });
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    mentions.extend(added);
 }
 
 /// Links a name followed by its acronym in parentheses, "Dewan Keamanan

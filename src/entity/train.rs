@@ -29,7 +29,7 @@ fn tag_base(kind: &str) -> Option<usize> {
 
 /// Reads a JSONL gold file into examples; `lower_every` adds an
 /// ASCII-lower-cased copy of every n-th sentence (0: none).
-fn read(path: &Path, lower_every: usize, out: &mut Vec<Example>) -> io::Result<()> {
+fn read(path: &Path, lower_every: usize, min_tokens: usize, out: &mut Vec<Example>) -> io::Result<()> {
     let file = fs::File::open(path)?;
     let mut n = 0;
     for line in io::BufReader::new(file).lines() {
@@ -43,6 +43,9 @@ fn read(path: &Path, lower_every: usize, out: &mut Vec<Example>) -> io::Result<(
             .as_array()
             .map(|a| a.iter().filter_map(|t| t.as_str()).collect())
             .unwrap_or_default();
+        if tokens.len() < min_tokens {
+            continue;
+        }
         let text = tokens.join(" ");
         let mut spans = Vec::with_capacity(tokens.len());
         let mut pos = 0;
@@ -277,17 +280,19 @@ pub fn run(args: &[String]) -> io::Result<()> {
     }
     let data = Path::new(dirs.first().map_or("../shared/data/ner", String::as_str)).to_path_buf();
     let out = Path::new(dirs.get(1).map_or("src/entity/model", String::as_str)).to_path_buf();
-    let sets: [(&str, &[(&str, usize)]); 2] = [
+    // (file, lower-case a copy of every n-th sentence, minimum tokens)
+    let sets: [(&str, &[(&str, usize, usize)]); 2] = [
         (
             "id",
-            &[("idner_news_2k_train", 4), ("indonlu_nergrit_train", 4)],
+            &[("idner_news_2k_train", 4, 0), ("indonlu_nergrit_train", 4, 0)],
         ),
-        ("en", &[("wikiann_en_train", 8), ("btc_train", 0)]),
+        ("en", &[("wikiann_en_train", 8, 6), ("btc_train", 0, 0)]),
     ];
     for (lang, files) in sets {
         let mut examples = Vec::new();
-        for (name, lower_every) in files {
-            read(&data.join(format!("{name}.jsonl")), *lower_every, &mut examples)?;
+        for (name, lower_every, min_tokens) in files {
+            let path = data.join(format!("{name}.jsonl"));
+            read(&path, *lower_every, *min_tokens, &mut examples)?;
         }
         eprintln!("{lang}: {} sentences, 2^{bits} buckets, {epochs} epochs", examples.len());
         let bytes = train(&examples, bits, epochs, prune, levels);
