@@ -63,6 +63,7 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// The hash of a phrase as a sequence of lower-cased tokens.
+#[cfg(test)]
 pub(crate) fn phrase_hash(text: &str) -> (u64, usize) {
     let mut toks = Vec::new();
     tokenise(text, 0..text.len(), &mut toks);

@@ -260,14 +260,15 @@ fn train(examples: &[Example], bits: u32, epochs: usize, prune: i8, levels: f32)
 /// `teks-train DATA_DIR [OUT_DIR] [--bits N] [--epochs N] [--prune N] [--levels N]`: trains `id.bin`
 /// and `en.bin` from the NER training splits in `DATA_DIR` (never the dev
 /// splits) and writes them to `OUT_DIR` (default `src/entity/model`).
-/// Weights are quantised to `-levels..=levels` (default 127); those with
-/// magnitude at most `--prune` become 0 (both shrink the gzip size).
+/// Defaults: 2^14 hashed buckets, 8 epochs; weights quantised to
+/// `-levels..=levels` (15), those of magnitude at most `--prune` (1) set to 0
+/// (both shrink the gzip size).
 pub fn run(args: &[String]) -> io::Result<()> {
     let mut dirs = Vec::new();
-    let mut bits = 15u32;
+    let mut bits = 14u32;
     let mut epochs = 8usize;
-    let mut prune = 0i8;
-    let mut levels = 127f32;
+    let mut prune = 1i8;
+    let mut levels = 15f32;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -284,9 +285,20 @@ pub fn run(args: &[String]) -> io::Result<()> {
     let sets: [(&str, &[(&str, usize, usize)]); 2] = [
         (
             "id",
-            &[("idner_news_2k_train", 4, 0), ("indonlu_nergrit_train", 4, 0)],
+            &[
+                ("idner_news_2k_train", 4, 0),
+                ("indonlu_nergrit_train", 4, 0),
+            ],
         ),
-        ("en", &[("wikiann_en_train", 8, 6), ("btc_train", 0, 0)]),
+        (
+            "en",
+            &[
+                ("wikiann_en_train", 8, 6),
+                ("btc_train", 0, 0),
+                ("idner_news_2k_train", 0, 0),
+                ("indonlu_nergrit_train", 0, 0),
+            ],
+        ),
     ];
     for (lang, files) in sets {
         let mut examples = Vec::new();
