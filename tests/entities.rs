@@ -41,7 +41,12 @@ fn reference_article_table() {
         ("Kim Jong-Un", "PER", 6, &["Kim"]),
         ("Rusia", "LOC", 5, &[]),
         ("Korea Selatan", "LOC", 3, &[]),
-        ("Dewan Keamanan Perserikatan Bangsa-Bangsa", "ORG", 3, &["DK PBB"]),
+        (
+            "Dewan Keamanan Perserikatan Bangsa-Bangsa",
+            "ORG",
+            3,
+            &["DK PBB"],
+        ),
         ("Donald Trump", "PER", 3, &["Trump"]),
         ("Pyongyang", "LOC", 2, &[]),
         ("China", "LOC", 2, &[]),
@@ -54,7 +59,14 @@ fn reference_article_table() {
     let got: Vec<(String, String, usize, Vec<String>)> = a
         .entities
         .iter()
-        .map(|e| (e.name.clone(), e.kind.to_string(), e.count, e.aliases.clone()))
+        .map(|e| {
+            (
+                e.name.clone(),
+                e.kind.to_string(),
+                e.count,
+                e.aliases.clone(),
+            )
+        })
         .collect();
     let want: Vec<(String, String, usize, Vec<String>)> = expected
         .iter()
@@ -72,7 +84,11 @@ fn reference_article_table() {
     // mention comes from a removed line.
     for e in &a.entities {
         for m in &e.mentions {
-            assert!(m.text == e.name || e.aliases.contains(&m.text), "{m:?} of {}", e.name);
+            assert!(
+                m.text == e.name || e.aliases.contains(&m.text),
+                "{m:?} of {}",
+                e.name
+            );
             assert!(!a.removed.iter().any(|r| r.start < m.end && m.start < r.end));
         }
     }
@@ -80,7 +96,10 @@ fn reference_article_table() {
 
 #[test]
 fn titles_stay_outside_person_names() {
-    let t = table("Presiden Joko Widodo meresmikan jalan tol di Semarang.", &id());
+    let t = table(
+        "Presiden Joko Widodo meresmikan jalan tol di Semarang.",
+        &id(),
+    );
     assert!(has(&t, "Joko Widodo", "PER"), "{t:?}");
     assert!(!t.iter().any(|(n, _, _)| n.contains("Presiden")), "{t:?}");
     let t = table(
@@ -126,13 +145,19 @@ fn surname_merges_only_when_unambiguous() {
         "Donald Trump spoke in Ohio. Later Trump met reporters in Washington.",
         &en(),
     );
-    assert!(t.contains(&("Donald Trump".into(), "PER".into(), 2)), "{t:?}");
+    assert!(
+        t.contains(&("Donald Trump".into(), "PER".into(), 2)),
+        "{t:?}"
+    );
     // Two people share "Kim": the bare "Kim" is not merged into either.
     let t = table(
         "Kim Jong-Un bertemu Kim Yo-jong di Pyongyang. Kim kemudian pergi.",
         &id(),
     );
-    assert!(has(&t, "Kim Jong-Un", "PER") && has(&t, "Kim Yo-jong", "PER"), "{t:?}");
+    assert!(
+        has(&t, "Kim Jong-Un", "PER") && has(&t, "Kim Yo-jong", "PER"),
+        "{t:?}"
+    );
     let jong_un = t.iter().find(|(n, _, _)| n == "Kim Jong-Un").map(|x| x.2);
     assert_eq!(jong_un, Some(1), "{t:?}");
 }
@@ -143,13 +168,16 @@ fn lower_cased_text_still_finds_known_names() {
         "presiden joko widodo berkunjung ke jakarta dan bertemu pejabat kpk.",
         &id(),
     );
-    assert!(t.iter().any(|(n, k, _)| n == "jakarta" && k == "LOC"), "{t:?}");
+    assert!(
+        t.iter().any(|(n, k, _)| n == "jakarta" && k == "LOC"),
+        "{t:?}"
+    );
 }
 
 #[test]
 fn ranked_by_count_then_first_mention() {
     let a = analyse(
-        "Jakarta dan Bandung bersaing. Bandung menang. Surabaya dan Bandung lalu Jakarta.",
+        "Kami tinggal di Jakarta dan Bandung. Lalu ke Bandung. Dari Surabaya ke Bandung lalu ke Jakarta.",
         &id(),
     );
     let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();

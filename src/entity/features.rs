@@ -53,6 +53,10 @@ impl TokInfo {
     pub(crate) fn is_all_caps(&self) -> bool {
         self.flags & ALL_CAP != 0 && self.flags & LOWER == 0
     }
+    /// Whether it is the first word of its sentence.
+    pub(crate) fn is_initial(&self) -> bool {
+        self.flags & INITIAL != 0
+    }
     /// Its length in characters (at most 255).
     pub(crate) fn len_chars(&self) -> usize {
         usize::from(self.len)
@@ -123,7 +127,10 @@ fn word_info(w: &str) -> (u64, u64, u64, u64, u64, u8, u8) {
     if upper > 0 && flags & LOWER == 0 {
         flags |= ALL_CAP;
     }
-    let suffix = mix(mix(mix(0x99, u64::from(tail[0])), u64::from(tail[1])), u64::from(tail[2]));
+    let suffix = mix(
+        mix(mix(0x99, u64::from(tail[0])), u64::from(tail[1])),
+        u64::from(tail[2]),
+    );
     let suffix2 = mix(mix(0x98, u64::from(tail[1])), u64::from(tail[2]));
     (h, shape, prefix, suffix, suffix2, n.min(255) as u8, flags)
 }
@@ -233,7 +240,13 @@ pub(crate) fn features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     if t.flags & INITIAL != 0 {
         out.push(f(19, t.lower));
     }
-    out.push(f(20, mix(u64::from(p1.flags & (CAP | ALL_CAP)), mix(flags, u64::from(n1.flags & (CAP | ALL_CAP))))));
+    out.push(f(
+        20,
+        mix(
+            u64::from(p1.flags & (CAP | ALL_CAP)),
+            mix(flags, u64::from(n1.flags & (CAP | ALL_CAP))),
+        ),
+    ));
     for bit in 0u16..9 {
         let m = 1u16 << bit;
         let b = u64::from(bit);

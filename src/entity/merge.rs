@@ -160,7 +160,10 @@ pub(crate) fn merge(
         if parts.is_empty() {
             continue;
         }
-        let all: Vec<usize> = parts.iter().flat_map(|&p| groups[p].iter().copied()).collect();
+        let all: Vec<usize> = parts
+            .iter()
+            .flat_map(|&p| groups[p].iter().copied())
+            .collect();
         let kind = if parts.len() > 1 {
             EntityType::Per
         } else {

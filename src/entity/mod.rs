@@ -130,7 +130,6 @@ pub(crate) struct Found {
     pub(crate) mentions: Vec<Range<usize>>,
 }
 
-
 /// A mention found in the text, before merging.
 #[derive(Clone, Debug)]
 pub(crate) struct Mention {
@@ -275,7 +274,17 @@ fn sentence_mentions(
             while l < s.tags.len() && s.tags[l] == t + 1 {
                 l += 1;
             }
-            push_span(text, &s.toks, &s.info, ra, a + k, a + l, kind_of(t), false, out);
+            push_span(
+                text,
+                &s.toks,
+                &s.info,
+                ra,
+                a + k,
+                a + l,
+                kind_of(t),
+                false,
+                out,
+            );
             k = l;
         }
         // Lexicon names the tagger left out, in lower-cased text only (in
@@ -327,14 +336,16 @@ fn push_span(
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     // Unbalanced brackets cut the span: "BEI) Medan" → "Medan", "PT X (Persero" → "PT X".
     let mut depth = 0i32;
+    let mut cut = a;
     for k in a..b {
         match tok(k) {
             "(" | "[" => depth += 1,
-            ")" | "]" if depth == 0 => a = k + 1,
+            ")" | "]" if depth == 0 => cut = k + 1,
             ")" | "]" => depth -= 1,
             _ => {}
         }
     }
+    a = cut;
     if depth > 0 {
         let mut open = 0i32;
         for k in (a..b).rev() {
@@ -357,7 +368,13 @@ fn push_span(
         }
         let strip_title = kind == EntityType::Per && b - a > 1 && word_classes(a) & TITLE != 0;
         let closes = matches!(tok(b - 1), ")" | "]") && (a..b).any(|k| matches!(tok(k), "(" | "["));
-        if !info[a - ra].is_word() || strip_title || (lower_common(a) && b - a > 1) {
+        let initial_common = info[a - ra].is_initial()
+            && word_classes(a) & COMMON != 0
+            && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0;
+        if !info[a - ra].is_word()
+            || strip_title
+            || ((lower_common(a) || initial_common) && b - a > 1)
+        {
             a += 1;
         } else if (!info[b - 1 - ra].is_word() && !closes) || (lower_common(b - 1) && b - a > 1) {
             b -= 1;
@@ -416,7 +433,11 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
     for m in mentions.iter() {
         let one_word = m.toks.len() == 1;
         if one_word {
-            let c = LEXICON.classes(m.toks.iter().map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))));
+            let c = LEXICON.classes(
+                m.toks
+                    .iter()
+                    .map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))),
+            );
             if c & (COMMON | TIME | TITLE | NAT) != 0 && c & (LOC | ORG | PER) == 0 {
                 continue;
             }

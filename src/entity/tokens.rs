@@ -9,16 +9,15 @@ fn is_joiner(c: char) -> bool {
 
 /// Whether `rest` (starting at a joiner) is an English possessive "'s" that
 /// ends the word.
-fn possessive(rest: &[u8]) -> bool {
-    let after = if rest.first() == Some(&b'\'') {
-        &rest[1..]
-    } else if rest.starts_with("\u{2019}".as_bytes()) {
-        &rest[3..]
-    } else {
+fn possessive(rest: &str) -> bool {
+    let after = rest
+        .strip_prefix('\'')
+        .or_else(|| rest.strip_prefix('\u{2019}'));
+    let Some(after) = after else {
         return false;
     };
-    matches!(after.first(), Some(b's' | b'S'))
-        && !after.get(1).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+    let mut chars = after.chars();
+    matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Appends the tokens of `text[range]` to `out`, as byte ranges of `text`.
@@ -65,7 +64,7 @@ pub(crate) fn tokenise(text: &str, range: Range<usize>, out: &mut Vec<Range<usiz
                     end = j;
                     continue;
                 }
-                if is_joiner(b as char) && possessive(&bytes[j..]) {
+                if is_joiner(b as char) && possessive(&slice[j..]) {
                     break;
                 }
                 if is_joiner(b as char)
@@ -90,7 +89,7 @@ pub(crate) fn tokenise(text: &str, range: Range<usize>, out: &mut Vec<Range<usiz
             if c.is_alphanumeric() {
                 j += c.len_utf8();
                 end = j;
-            } else if is_joiner(c) && possessive(&bytes[j..]) {
+            } else if is_joiner(c) && possessive(&slice[j..]) {
                 break;
             } else if is_joiner(c)
                 && slice[j + c.len_utf8()..]
@@ -123,11 +122,31 @@ mod tests {
         assert_eq!(
             toks("Prof. Dr. M. Zulman (DK PBB), Kim Jong-Un's—al-Beshir!"),
             [
-                "Prof", ".", "Dr", ".", "M", ".", "Zulman", "(", "DK", "PBB", ")", ",", "Kim",
-                "Jong-Un", "'", "s", "—", "al-Beshir", "!"
+                "Prof",
+                ".",
+                "Dr",
+                ".",
+                "M",
+                ".",
+                "Zulman",
+                "(",
+                "DK",
+                "PBB",
+                ")",
+                ",",
+                "Kim",
+                "Jong-Un",
+                "'",
+                "s",
+                "—",
+                "al-Beshir",
+                "!"
             ]
         );
-        assert_eq!(toks("a- -b ’x’ é"), ["a", "-", "-", "b", "’", "x", "’", "é"]);
+        assert_eq!(
+            toks("a- -b ’x’ é"),
+            ["a", "-", "-", "b", "’", "x", "’", "é"]
+        );
         assert!(toks("   ").is_empty());
         assert_eq!(toks("Trump’s don't"), ["Trump", "’", "s", "don't"]);
     }

@@ -29,7 +29,12 @@ fn tag_base(kind: &str) -> Option<usize> {
 
 /// Reads a JSONL gold file into examples; `lower_every` adds an
 /// ASCII-lower-cased copy of every n-th sentence (0: none).
-fn read(path: &Path, lower_every: usize, min_tokens: usize, out: &mut Vec<Example>) -> io::Result<()> {
+fn read(
+    path: &Path,
+    lower_every: usize,
+    min_tokens: usize,
+    out: &mut Vec<Example>,
+) -> io::Result<()> {
     let file = fs::File::open(path)?;
     let mut n = 0;
     for line in io::BufReader::new(file).lines() {
@@ -125,11 +130,11 @@ impl Perceptron {
                     }
                     continue;
                 }
-                for p in 0..TAGS {
-                    if !allowed(Some(p), t) || prev[p] == f32::NEG_INFINITY {
+                for (p, &ps) in prev.iter().enumerate() {
+                    if !allowed(Some(p), t) || ps == f32::NEG_INFINITY {
                         continue;
                     }
-                    let s = prev[p] + self.tw[p * TAGS + t] + e[t];
+                    let s = ps + self.tw[p * TAGS + t] + e[t];
                     if s > cur[t] {
                         cur[t] = s;
                         back[i][t] = p;
@@ -182,10 +187,22 @@ impl Perceptron {
     /// The averaged model, quantised, in the file layout of [`super::model`].
     fn to_bytes(&self, prune: i8, levels: f32) -> Vec<u8> {
         let avg = |w: f32, u: f32| w - u / self.c;
-        let emissions: Vec<f32> = self.w.iter().zip(&self.u).map(|(&w, &u)| avg(w, u)).collect();
-        let mut mags: Vec<f32> = emissions.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+        let emissions: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| avg(w, u))
+            .collect();
+        let mut mags: Vec<f32> = emissions
+            .iter()
+            .map(|x| x.abs())
+            .filter(|&x| x > 0.0)
+            .collect();
         mags.sort_by(f32::total_cmp);
-        let q = mags.get(mags.len().saturating_sub(1 + mags.len() / 2000)).copied().unwrap_or(1.0);
+        let q = mags
+            .get(mags.len().saturating_sub(1 + mags.len() / 2000))
+            .copied()
+            .unwrap_or(1.0);
         let scale = levels / q.max(1e-6);
         let mut out = Vec::with_capacity(9 + (TAGS + 1) * TAGS * 2 + emissions.len());
         out.extend_from_slice(b"TEKSNER1");
@@ -201,6 +218,10 @@ impl Perceptron {
         out
     }
 }
+
+/// A training file: name, lower-case a copy of every n-th sentence (0:
+/// none), minimum tokens per sentence.
+type Source = (&'static str, usize, usize);
 
 /// Trains one model on `examples` and returns its bytes.
 fn train(examples: &[Example], bits: u32, epochs: usize, prune: i8, levels: f32) -> Vec<u8> {
@@ -252,7 +273,12 @@ fn train(examples: &[Example], bits: u32, epochs: usize, prune: i8, levels: f32)
             }
             p.c += 1.0;
         }
-        eprintln!("  epoch {}: {} of {} sentences wrong", epoch + 1, errors, examples.len());
+        eprintln!(
+            "  epoch {}: {} of {} sentences wrong",
+            epoch + 1,
+            errors,
+            examples.len()
+        );
     }
     p.to_bytes(prune, levels)
 }
@@ -281,8 +307,7 @@ pub fn run(args: &[String]) -> io::Result<()> {
     }
     let data = Path::new(dirs.first().map_or("../shared/data/ner", String::as_str)).to_path_buf();
     let out = Path::new(dirs.get(1).map_or("src/entity/model", String::as_str)).to_path_buf();
-    // (file, lower-case a copy of every n-th sentence, minimum tokens)
-    let sets: [(&str, &[(&str, usize, usize)]); 2] = [
+    let sets: [(&str, &[Source]); 2] = [
         (
             "id",
             &[
@@ -306,7 +331,10 @@ pub fn run(args: &[String]) -> io::Result<()> {
             let path = data.join(format!("{name}.jsonl"));
             read(&path, *lower_every, *min_tokens, &mut examples)?;
         }
-        eprintln!("{lang}: {} sentences, 2^{bits} buckets, {epochs} epochs", examples.len());
+        eprintln!(
+            "{lang}: {} sentences, 2^{bits} buckets, {epochs} epochs",
+            examples.len()
+        );
         let bytes = train(&examples, bits, epochs, prune, levels);
         fs::write(out.join(format!("{lang}.bin")), &bytes)?;
         eprintln!("{lang}: wrote {} bytes", bytes.len());
