@@ -49,9 +49,9 @@ pub use analysis::{
     Sentence, Stats,
 };
 pub use clean::Reason;
-pub use entity::EntityType;
 #[cfg(feature = "train")]
 pub use entity::train;
+pub use entity::EntityType;
 pub use error::Error;
 pub use lang::{detect_language, Lang};
 pub use options::{CleanRules, InputFormat, Options};
