@@ -53,6 +53,10 @@ impl TokInfo {
     pub(crate) fn is_all_caps(&self) -> bool {
         self.flags & ALL_CAP != 0 && self.flags & LOWER == 0
     }
+    /// Whether it has a lower-case letter.
+    pub(crate) fn has_lower(&self) -> bool {
+        self.flags & LOWER != 0
+    }
     /// Whether it is the first word of its sentence.
     pub(crate) fn is_initial(&self) -> bool {
         self.flags & INITIAL != 0

@@ -283,6 +283,7 @@ fn sentence_mentions(
                 a + l,
                 kind_of(t),
                 false,
+                lower_text,
                 out,
             );
             k = l;
@@ -310,7 +311,9 @@ fn sentence_mentions(
                 first.is_cap()
             };
             if ok {
-                push_span(text, &s.toks, &s.info, ra, ma, mb, kind, true, out);
+                push_span(
+                    text, &s.toks, &s.info, ra, ma, mb, kind, true, lower_text, out,
+                );
             }
         }
         out[before..].sort_by_key(|m| m.range.start);
@@ -330,6 +333,7 @@ fn push_span(
     mut b: usize,
     mut kind: EntityType,
     sure: bool,
+    lower_text: bool,
     out: &mut Vec<Mention>,
 ) {
     let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
@@ -392,11 +396,18 @@ fn push_span(
             }
             let c = LEXICON.classes((a..a + best).map(|k| info[k - ra].lower));
             let k = lexicon_kind(c).unwrap_or(EntityType::Loc);
-            push_span(text, toks, info, ra, a, a + best, k, true, out);
+            push_span(text, toks, info, ra, a, a + best, k, true, lower_text, out);
             a += best;
         } else {
             break;
         }
+    }
+    // In normal text a name has a capitalised word ("List of" → "of" is none).
+    if !lower_text
+        && !(a..b).any(|k| info[k - ra].is_cap())
+        && (a..b).any(|k| info[k - ra].has_lower())
+    {
+        return;
     }
     let classes = LEXICON.classes((a..b).map(|k| info[k - ra].lower));
     if b - a == 1 && classes & (TIME | TITLE | NAT) != 0 && classes & (LOC | ORG | PER) == 0 {
