@@ -118,6 +118,7 @@ impl Lexicon {
             (include_str!("data/time.txt"), TIME),
             (include_str!("data/nat.txt"), NAT),
             (include_str!("data/common.txt"), COMMON),
+            (include_str!("data/common_extra.txt"), COMMON),
         ] {
             for l in lines(text) {
                 lex.add(l, class);

@@ -410,8 +410,19 @@ fn push_span(
         return;
     }
     let classes = LEXICON.classes((a..b).map(|k| info[k - ra].lower));
-    if b - a == 1 && classes & (TIME | TITLE | NAT) != 0 && classes & (LOC | ORG | PER) == 0 {
-        return;
+    if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
+        let t = &info[a - ra];
+        // Day names, titles, nationality words; a capitalised common word
+        // at the sentence start ("Aku", "Thanks"); "-nya" forms ("Dasarnya").
+        let common_start = t.is_initial() && !t.is_all_caps() && classes & COMMON != 0;
+        let nya = t.len_chars() > 5
+            && !t.is_all_caps()
+            && text
+                .get(toks[a].clone())
+                .is_some_and(|w| w.ends_with("nya"));
+        if classes & (TIME | TITLE | NAT) != 0 || common_start || nya {
+            return;
+        }
     }
     // Keep the dot of an abbreviation that ends the name: "U.S.", "Corp.".
     let mut end = toks[b - 1].end;
