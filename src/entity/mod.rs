@@ -402,6 +402,18 @@ fn push_span(
             break;
         }
     }
+    // Two known names joined by a conjunction are two mentions: "China dan Rusia".
+    for k in a + 1..b.saturating_sub(1) {
+        if matches!(tok(k), "dan" | "and" | "atau" | "or" | "serta" | "&") {
+            let left = LEXICON.classes((a..k).map(|j| info[j - ra].lower));
+            let right = LEXICON.classes((k + 1..b).map(|j| info[j - ra].lower));
+            if let (Some(l), Some(r)) = (lexicon_kind(left), lexicon_kind(right)) {
+                push_span(text, toks, info, ra, a, k, l, true, lower_text, out);
+                push_span(text, toks, info, ra, k + 1, b, r, true, lower_text, out);
+                return;
+            }
+        }
+    }
     // In normal text a name has a capitalised word ("List of" → "of" is none).
     if !lower_text
         && !(a..b).any(|k| info[k - ra].is_cap())
