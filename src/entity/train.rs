@@ -312,13 +312,14 @@ pub fn run(args: &[String]) -> io::Result<()> {
             "id",
             &[
                 ("idner_news_2k_train", 4, 0),
+                ("idner_news_2k_train", 0, 0),
                 ("indonlu_nergrit_train", 4, 0),
             ],
         ),
         (
             "en",
             &[
-                ("wikiann_en_train", 8, 6),
+                ("wikiann_en_train", 8, 13),
                 ("btc_train", 0, 0),
                 ("idner_news_2k_train", 0, 0),
                 ("indonlu_nergrit_train", 0, 0),
