@@ -366,6 +366,18 @@ fn push_span(
         let c = word_classes(k);
         t.is_word() && !t.is_cap() && c & COMMON != 0 && c & (LOC_CUE | ORG_CUE) == 0
     };
+    // A lower-case last word is not part of a name ("Israeli occupation"),
+    // except in lower-cased text and for direction words ("Sumatera selatan").
+    let trailing_lower = |k: usize| {
+        let t = &info[k - ra];
+        !lower_text
+            && t.has_lower()
+            && !t.is_cap()
+            && !matches!(
+                tok(k),
+                "utara" | "selatan" | "timur" | "barat" | "tengah" | "raya" | "baru"
+            )
+    };
     loop {
         if a >= b {
             return;
@@ -380,7 +392,9 @@ fn push_span(
             || ((lower_common(a) || initial_common) && b - a > 1)
         {
             a += 1;
-        } else if (!info[b - 1 - ra].is_word() && !closes) || (lower_common(b - 1) && b - a > 1) {
+        } else if (!info[b - 1 - ra].is_word() && !closes)
+            || (b - a > 1 && (lower_common(b - 1) || trailing_lower(b - 1)))
+        {
             b -= 1;
         } else if kind == EntityType::Per && b - a > 1 {
             // A place or organisation before a name: "China Xi Jinping".
