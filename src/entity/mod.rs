@@ -288,9 +288,11 @@ fn sentence_mentions(
             );
             k = l;
         }
-        // Lexicon names the tagger left out, in lower-cased text only (in
-        // normal text the tagger's judgement of context wins; see `propagate`).
-        for &(ma, mb, classes) in s.matches.iter().filter(|_| lower_text) {
+        // Lexicon names the tagger left out: people and organisations, and in
+        // lower-cased text places too (in normal text the tagger's judgement
+        // of context decides for places, as the annotation of "Israel" as an
+        // actor varies; see `propagate` for the document level).
+        for &(ma, mb, classes) in s.matches.iter().filter(|m| lower_text || m.2 & LOC == 0) {
             let (ma, mb) = (ma + ra, mb + ra);
             let Some(kind) = lexicon_kind(classes) else {
                 continue;
