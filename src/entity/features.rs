@@ -171,14 +171,7 @@ pub(crate) fn infos(
             out[i].flags |= INITIAL;
         }
     }
-    let lower: Vec<u64> = out.iter().map(|t| t.lower).collect();
-    let mut begin = vec![0u16; out.len()];
-    let mut inside = vec![0u16; out.len()];
-    LEXICON.mark(&lower, &mut begin, &mut inside, matches);
-    for (i, t) in out.iter_mut().enumerate() {
-        t.lex_begin = begin[i];
-        t.lex_inside = inside[i];
-    }
+    LEXICON.mark(out, matches);
 }
 
 const BOS: TokInfo = TokInfo {

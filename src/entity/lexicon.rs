@@ -1,7 +1,7 @@
 //! Entity lexicons: gazetteers, titles, day and month names, head words and
 //! acronyms, embedded from `data/*.txt` and matched as token sequences by hash.
 
-use super::features::{mix, word_hash, PHRASE_SEED};
+use super::features::{mix, word_hash, TokInfo, PHRASE_SEED};
 use super::tokens::tokenise;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -149,22 +149,16 @@ impl Lexicon {
         self.phrases.get(&h).copied().unwrap_or(0)
     }
 
-    /// Marks lexicon matches over token hashes `lower`, longest first, left
-    /// to right: `begin[i]`/`inside[i]` get the classes of a match starting at
-    /// / continuing through token `i`. Returns the matches as (start, end, classes).
-    pub(crate) fn mark(
-        &self,
-        lower: &[u64],
-        begin: &mut [u16],
-        inside: &mut [u16],
-        matches: &mut Vec<(usize, usize, u16)>,
-    ) {
+    /// Marks lexicon matches over `toks`, longest first, left to right: a
+    /// match's classes go to `lex_begin` of its first token and `lex_inside`
+    /// of the others; the matches are appended as (start, end, classes).
+    pub(crate) fn mark(&self, toks: &mut [TokInfo], matches: &mut Vec<(usize, usize, u16)>) {
         let mut i = 0;
-        while i < lower.len() {
+        while i < toks.len() {
             let mut h = PHRASE_SEED;
             let mut best = (0, 0u16);
-            for k in 0..self.max_len.min(lower.len() - i) {
-                h = mix(h, lower[i + k]);
+            for k in 0..self.max_len.min(toks.len() - i) {
+                h = mix(h, toks[i + k].lower);
                 match self.phrases.get(&h) {
                     None => break,
                     Some(&0) => {}
@@ -175,9 +169,9 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            begin[i] |= best.1;
-            for x in inside.iter_mut().skip(i + 1).take(best.0 - 1) {
-                *x |= best.1;
+            toks[i].lex_begin |= best.1;
+            for t in toks.iter_mut().skip(i + 1).take(best.0 - 1) {
+                t.lex_inside |= best.1;
             }
             matches.push((i, i + best.0, best.1));
             i += best.0;
@@ -209,9 +203,9 @@ mod tests {
         assert_eq!(lex.phrases.get(&h).copied(), Some(ORG));
         let mut toks = Vec::new();
         tokenise(text, 0..text.len(), &mut toks);
-        let lower: Vec<u64> = toks.iter().map(|t| word_hash(&text[t.clone()])).collect();
-        let (mut b, mut i, mut m) = (vec![0; 6], vec![0; 6], Vec::new());
-        lex.mark(&lower, &mut b, &mut i, &mut m);
+        let mut info = Vec::new();
+        let mut m = Vec::new();
+        crate::entity::features::infos(text, &toks, true, &mut info, &mut m);
         assert_eq!(m, [(0, 3, ORG), (3, 4, COMMON), (4, 6, LOC)]);
     }
 }
