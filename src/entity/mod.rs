@@ -418,6 +418,29 @@ fn push_span(
             break;
         }
     }
+    // "Komisi Pemberantasan Korupsi (KPK)": the name and its acronym are two
+    // mentions of one entity (linked by `acronym_links`).
+    if b - a >= 4 && tok(b - 1) == ")" {
+        if let Some(open) = (a + 1..b - 2).rev().find(|&k| tok(k) == "(") {
+            let inner_caps = (open + 1..b - 1).all(|k| !info[k - ra].has_lower());
+            if inner_caps {
+                push_span(text, toks, info, ra, a, open, kind, sure, lower_text, out);
+                push_span(
+                    text,
+                    toks,
+                    info,
+                    ra,
+                    open + 1,
+                    b - 1,
+                    kind,
+                    sure,
+                    lower_text,
+                    out,
+                );
+                return;
+            }
+        }
+    }
     // Two known names joined by a conjunction are two mentions: "China dan Rusia".
     for k in a + 1..b.saturating_sub(1) {
         if matches!(tok(k), "dan" | "and" | "atau" | "or" | "serta" | "&") {
