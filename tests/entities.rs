@@ -220,3 +220,24 @@ fn never_panics_on_pathological_input() {
         }
     }
 }
+
+#[test]
+fn hard_indonesian_cases() {
+    let t = table(
+        "Banjir melanda kawasan Pasar Minggu, Jakarta Selatan, pada hari Minggu.",
+        &id(),
+    );
+    assert!(has(&t, "Pasar Minggu", "LOC"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n == "Minggu"), "{t:?}");
+    let t = table(
+        "Rektor Universitas Andalas Prof. Dr. M. Zulman mengatakan hal itu.",
+        &id(),
+    );
+    assert!(has(&t, "M. Zulman", "PER"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n.contains("Prof")), "{t:?}");
+    let t = table("Presiden Sudan Omar al-Beshir tiba di Khartoum.", &id());
+    assert!(has(&t, "Omar al-Beshir", "PER"), "{t:?}");
+    let t = table("Menurut Widodo AS, situasi aman.", &id());
+    assert!(has(&t, "Widodo AS", "PER"), "{t:?}");
+    assert!(!has(&t, "AS", "LOC"), "{t:?}");
+}

@@ -29,6 +29,7 @@ const DIGIT: u8 = 4;
 const ALPHA: u8 = 8;
 const INITIAL: u8 = 16;
 const LOWER: u8 = 32;
+const UPPER: u8 = 64;
 
 /// Facts about one token that its features and its neighbours' features use.
 #[derive(Clone, Copy, Debug, Default)]
@@ -52,6 +53,10 @@ impl TokInfo {
     /// Whether the token has letters, all upper-case.
     pub(crate) fn is_all_caps(&self) -> bool {
         self.flags & ALL_CAP != 0 && self.flags & LOWER == 0
+    }
+    /// Whether it has an upper-case letter anywhere ("al-Beshir").
+    pub(crate) fn has_upper(&self) -> bool {
+        self.flags & UPPER != 0
     }
     /// Whether it has a lower-case letter.
     pub(crate) fn has_lower(&self) -> bool {
@@ -128,8 +133,11 @@ fn word_info(w: &str) -> (u64, u64, u64, u64, u64, u8, u8) {
         }
         n += 1;
     }
-    if upper > 0 && flags & LOWER == 0 {
-        flags |= ALL_CAP;
+    if upper > 0 {
+        flags |= UPPER;
+        if flags & LOWER == 0 {
+            flags |= ALL_CAP;
+        }
     }
     let suffix = mix(
         mix(mix(0x99, u64::from(tail[0])), u64::from(tail[1])),

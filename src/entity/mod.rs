@@ -319,7 +319,32 @@ fn sentence_mentions(
             }
         }
         out[before..].sort_by_key(|m| m.range.start);
+        join_initials(text, before, out);
         i = b.max(i + 1);
+    }
+}
+
+/// A person's name followed directly by a short all-capitals word is one
+/// name: "Widodo AS", "Soedarto SH" (not the place "AS").
+fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>) {
+    let mut k = from;
+    while k + 1 < out.len() {
+        let (m, n) = (&out[k], &out[k + 1]);
+        let short = text.get(n.range.clone()).is_some_and(|w| {
+            (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+        });
+        let adjacent = m.range.end < n.range.start
+            && text
+                .get(m.range.end..n.range.start)
+                .is_some_and(|gap| gap.len() == 1 && gap == " ");
+        if m.kind == EntityType::Per && short && adjacent {
+            let n = out.remove(k + 1);
+            let m = &mut out[k];
+            m.range.end = n.range.end;
+            m.toks.extend(n.toks);
+            m.sure = true;
+        }
+        k += 1;
     }
 }
 
@@ -374,7 +399,7 @@ fn push_span(
         let t = &info[k - ra];
         !lower_text
             && t.has_lower()
-            && !t.is_cap()
+            && !t.has_upper()
             && !matches!(
                 tok(k),
                 "utara" | "selatan" | "timur" | "barat" | "tengah" | "raya" | "baru"
@@ -395,7 +420,10 @@ fn push_span(
         {
             a += 1;
         } else if (!info[b - 1 - ra].is_word() && !closes)
-            || (b - a > 1 && (lower_common(b - 1) || trailing_lower(b - 1)))
+            || (b - a > 1
+                && (lower_common(b - 1)
+                    || trailing_lower(b - 1)
+                    || word_classes(b - 1) & (TITLE | LOC | ORG | PER) == TITLE))
         {
             b -= 1;
         } else if kind == EntityType::Per && b - a > 1 {
