@@ -262,6 +262,32 @@ fn sentence_mentions(
             s.tags.clear();
             s.tags.resize(b - a, O);
         }
+        // A known multi-word name the tagger touched is taken whole:
+        // "Korea Utara", never "Utara" alone.
+        for &(ma, mb, classes) in &s.matches {
+            let (ma, mb) = (ma + ra, mb + ra);
+            let Some(kind) = lexicon_kind(classes) else {
+                continue;
+            };
+            if mb - ma < 2 || ma < a || mb > b {
+                continue;
+            }
+            if (ma..mb).all(|k| s.tags[k - a] == O) {
+                continue;
+            }
+            let base = match kind {
+                EntityType::Per => 1,
+                EntityType::Loc => 3,
+                _ => 5,
+            };
+            s.tags[ma - a] = base;
+            for k in ma + 1..mb {
+                s.tags[k - a] = base + 1;
+            }
+            if mb < b && s.tags[mb - a] != O && s.tags[mb - a] % 2 == 0 {
+                s.tags[mb - a] -= 1;
+            }
+        }
         let before = out.len();
         let mut k = 0;
         while k < s.tags.len() {

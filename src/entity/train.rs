@@ -286,19 +286,19 @@ fn train(examples: &[Example], bits: u32, epochs: usize, prune: i8, levels: f32)
 /// `teks-train DATA_DIR [OUT_DIR] [--bits N] [--epochs N] [--prune N] [--levels N]`: trains `id.bin`
 /// and `en.bin` from the NER training splits in `DATA_DIR` (never the dev
 /// splits) and writes them to `OUT_DIR` (default `src/entity/model`).
-/// Defaults: 2^14 hashed buckets, 12 epochs (id) and 8 (en); weights quantised to
+/// Defaults: 2^14 (id) and 2^13 (en) hashed buckets, 12 epochs (id) and 8 (en); weights quantised to
 /// `-levels..=levels` (15), those of magnitude at most `--prune` (1) set to 0
 /// (both shrink the gzip size).
 pub fn run(args: &[String]) -> io::Result<()> {
     let mut dirs = Vec::new();
-    let mut bits = 14u32;
+    let mut bits: Option<u32> = None;
     let mut epochs: Option<usize> = None;
     let mut prune = 1i8;
     let mut levels = 15f32;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--bits" => bits = it.next().and_then(|v| v.parse().ok()).unwrap_or(bits),
+            "--bits" => bits = it.next().and_then(|v| v.parse().ok()),
             "--levels" => levels = it.next().and_then(|v| v.parse().ok()).unwrap_or(levels),
             "--prune" => prune = it.next().and_then(|v| v.parse().ok()).unwrap_or(prune),
             "--epochs" => epochs = it.next().and_then(|v| v.parse().ok()),
@@ -307,11 +307,12 @@ pub fn run(args: &[String]) -> io::Result<()> {
     }
     let data = Path::new(dirs.first().map_or("../shared/data/ner", String::as_str)).to_path_buf();
     let out = Path::new(dirs.get(1).map_or("src/entity/model", String::as_str)).to_path_buf();
-    // (language, default epochs, sources)
-    let sets: [(&str, usize, &[Source]); 2] = [
+    // (language, default epochs, default bits, sources)
+    let sets: [(&str, usize, u32, &[Source]); 2] = [
         (
             "id",
             12,
+            14,
             &[
                 ("idner_news_2k_train", 4, 0),
                 ("idner_news_2k_train", 0, 0),
@@ -321,6 +322,7 @@ pub fn run(args: &[String]) -> io::Result<()> {
         (
             "en",
             8,
+            13,
             &[
                 ("wikiann_en_train", 8, 13),
                 ("btc_train", 0, 0),
@@ -329,8 +331,9 @@ pub fn run(args: &[String]) -> io::Result<()> {
             ],
         ),
     ];
-    for (lang, default_epochs, files) in sets {
+    for (lang, default_epochs, default_bits, files) in sets {
         let epochs = epochs.unwrap_or(default_epochs);
+        let bits = bits.unwrap_or(default_bits);
         let mut examples = Vec::new();
         for (name, lower_every, min_tokens) in files {
             let path = data.join(format!("{name}.jsonl"));
