@@ -121,18 +121,36 @@ pub(crate) fn merge(
         .collect();
     // Name parts: "Kim" → the one person whose full name starts or ends with it.
     let mut into: Vec<Option<usize>> = vec![None; groups.len()];
+    // Person names by first and by last word, so that matching stays linear.
+    let mut by_end: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (h, full) in names.iter().enumerate() {
+        if kinds[h] != EntityType::Per || full.len() < 2 {
+            continue;
+        }
+        by_end.entry(full[0].as_str()).or_default().push(h);
+        if full[full.len() - 1] != full[0] {
+            by_end
+                .entry(full[full.len() - 1].as_str())
+                .or_default()
+                .push(h);
+        }
+    }
     for (g, name) in names.iter().enumerate() {
         if name.is_empty() {
             continue;
         }
-        let fulls: Vec<usize> = (0..groups.len())
+        let mut fulls: Vec<usize> = [name[0].as_str(), name[name.len() - 1].as_str()]
+            .iter()
+            .flat_map(|w| by_end.get(w).into_iter().flatten().copied())
             .filter(|&h| {
                 h != g
-                    && kinds[h] == EntityType::Per
                     && names[h].len() > name.len()
                     && (names[h].starts_with(name) || names[h].ends_with(name))
             })
+            .take(3)
             .collect();
+        fulls.sort_unstable();
+        fulls.dedup();
         if let [h] = fulls[..] {
             // Only single-word parts of other types (a person mis-tagged).
             if kinds[g] == EntityType::Per || name.len() == 1 {

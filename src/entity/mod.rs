@@ -353,25 +353,24 @@ fn sentence_mentions(
 /// A person's name followed directly by a short all-capitals word is one
 /// name: "Widodo AS", "Soedarto SH" (not the place "AS").
 fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>) {
-    let mut k = from;
-    while k + 1 < out.len() {
-        let (m, n) = (&out[k], &out[k + 1]);
-        let short = text.get(n.range.clone()).is_some_and(|w| {
-            (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
-        });
-        let adjacent = m.range.end < n.range.start
-            && text
-                .get(m.range.end..n.range.start)
-                .is_some_and(|gap| gap.len() == 1 && gap == " ");
-        if m.kind == EntityType::Per && short && adjacent {
-            let n = out.remove(k + 1);
-            let m = &mut out[k];
-            m.range.end = n.range.end;
-            m.toks.extend(n.toks);
-            m.sure = true;
+    let mut kept: Vec<Mention> = Vec::new();
+    for n in out.drain(from..).collect::<Vec<_>>() {
+        if let Some(m) = kept.last_mut() {
+            let short = text.get(n.range.clone()).is_some_and(|w| {
+                (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+            });
+            let adjacent =
+                m.range.end < n.range.start && text.get(m.range.end..n.range.start) == Some(" ");
+            if m.kind == EntityType::Per && short && adjacent {
+                m.range.end = n.range.end;
+                m.toks.extend(n.toks);
+                m.sure = true;
+                continue;
+            }
         }
-        k += 1;
+        kept.push(n);
     }
+    out.extend(kept);
 }
 
 /// Appends the mention of tokens `a..b` (indices into `toks`; `info` starts
@@ -569,6 +568,9 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
                 continue;
             }
         }
+        if m.toks.len() > 8 {
+            continue;
+        }
         let h = lexicon::surface_hash(text, &m.toks);
         names.entry(h).or_insert((m.kind, m.toks.len()));
         max_len = max_len.max(m.toks.len());
@@ -632,7 +634,13 @@ fn acronym_links(
     mentions: &mut Vec<Mention>,
     links: &mut Vec<(usize, usize)>,
 ) {
-    let tok_at = |pos: usize| toks.iter().position(|t| t.start >= pos);
+    let tok_at = |pos: usize| {
+        let i = toks.partition_point(|t| t.start < pos);
+        (i < toks.len()).then_some(i)
+    };
+    let mut by_range: std::collections::HashMap<(usize, usize), usize> = (first..mentions.len())
+        .map(|k| ((mentions[k].range.start, mentions[k].range.end), k))
+        .collect();
     let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let end = mentions.len();
     for m in first..end {
@@ -664,7 +672,7 @@ fn acronym_links(
         if outer_initial != inner_initial || inner_caps == outer_caps {
             continue;
         }
-        let existing = (first..mentions.len()).find(|&k| mentions[k].range == inner);
+        let existing = by_range.get(&(inner.start, inner.end)).copied();
         let other = match existing {
             Some(k) => k,
             None => {
@@ -677,6 +685,7 @@ fn acronym_links(
                     toks: toks[open + 1..close].to_vec(),
                     sure: false,
                 });
+                by_range.insert((inner.start, inner.end), mentions.len() - 1);
                 mentions.len() - 1
             }
         };
