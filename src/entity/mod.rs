@@ -318,14 +318,16 @@ fn sentence_mentions(
         // lower-cased text places too (in normal text the tagger's judgement
         // of context decides for places, as the annotation of "Israel" as an
         // actor varies; see `propagate` for the document level).
+        let mut tagged: Vec<Range<usize>> = out[before..].iter().map(|m| m.range.clone()).collect();
+        tagged.sort_by_key(|r| r.end);
         for &(ma, mb, classes) in s.matches.iter().filter(|m| lower_text || m.2 & LOC == 0) {
             let (ma, mb) = (ma + ra, mb + ra);
             let Some(kind) = lexicon_kind(classes) else {
                 continue;
             };
-            let covered = out[before..]
-                .iter()
-                .any(|m| m.range.start < s.toks[mb - 1].end && s.toks[ma].start < m.range.end);
+            let (ms, me) = (s.toks[ma].start, s.toks[mb - 1].end);
+            let i = tagged.partition_point(|r| r.end <= ms);
+            let covered = tagged.get(i).is_some_and(|r| r.start < me);
             if covered || ma < a || mb > b {
                 continue;
             }
