@@ -49,6 +49,8 @@ pub use analysis::{
     Sentence, Stats,
 };
 pub use clean::Reason;
+#[cfg(feature = "train")]
+pub use entity::train;
 pub use entity::EntityType;
 pub use error::Error;
 pub use lang::{detect_language, Lang};

@@ -1,1 +1,243 @@
-//! Integration tests: entities.
+//! Integration tests: entities (recognition, alias merging, counting).
+
+use teks::{analyse, count_entities, EntityType, Lang, Options};
+
+fn id() -> Options {
+    Options {
+        lang: Some(Lang::Id),
+        ..Default::default()
+    }
+}
+
+fn en() -> Options {
+    Options {
+        lang: Some(Lang::En),
+        ..Default::default()
+    }
+}
+
+/// (name, type, count) of every entity, in rank order.
+fn table(text: &str, options: &Options) -> Vec<(String, String, usize)> {
+    analyse(text, options)
+        .entities
+        .into_iter()
+        .map(|e| (e.name, e.kind.to_string(), e.count))
+        .collect()
+}
+
+fn has(t: &[(String, String, usize)], name: &str, kind: &str) -> bool {
+    t.iter().any(|(n, k, _)| n == name && k == kind)
+}
+
+/// The reference article, annotated by hand (after cleaning: the three
+/// "BACA JUGA" lines and the "| KNCA--" credit do not count).
+#[test]
+fn reference_article_table() {
+    let text = crate::reference_article();
+    let a = analyse(&text, &Options::default());
+    let expected: &[(&str, &str, usize, &[&str])] = &[
+        ("Amerika Serikat", "LOC", 8, &["AS"]),
+        ("Korea Utara", "LOC", 7, &[]),
+        ("Kim Jong-Un", "PER", 6, &["Kim"]),
+        ("Rusia", "LOC", 5, &[]),
+        ("Korea Selatan", "LOC", 3, &[]),
+        (
+            "Dewan Keamanan Perserikatan Bangsa-Bangsa",
+            "ORG",
+            3,
+            &["DK PBB"],
+        ),
+        ("Donald Trump", "PER", 3, &["Trump"]),
+        ("Pyongyang", "LOC", 2, &[]),
+        ("China", "LOC", 2, &[]),
+        ("PBB", "ORG", 1, &[]),
+        ("KCNA", "ORG", 1, &[]),
+        ("Xi Jinping", "PER", 1, &[]),
+        ("Ukraina", "LOC", 1, &[]),
+        ("Vladimir Putin", "PER", 1, &[]),
+    ];
+    let got: Vec<(String, String, usize, Vec<String>)> = a
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.name.clone(),
+                e.kind.to_string(),
+                e.count,
+                e.aliases.clone(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String, usize, Vec<String>)> = expected
+        .iter()
+        .map(|(n, k, c, al)| {
+            (
+                n.to_string(),
+                k.to_string(),
+                *c,
+                al.iter().map(|s| s.to_string()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    // Every mention is the entity's name or one of its aliases, and no
+    // mention comes from a removed line.
+    for e in &a.entities {
+        for m in &e.mentions {
+            assert!(
+                m.text == e.name || e.aliases.contains(&m.text),
+                "{m:?} of {}",
+                e.name
+            );
+            assert!(!a.removed.iter().any(|r| r.start < m.end && m.start < r.end));
+        }
+    }
+}
+
+#[test]
+fn titles_stay_outside_person_names() {
+    let t = table(
+        "Presiden Joko Widodo meresmikan jalan tol di Semarang.",
+        &id(),
+    );
+    assert!(has(&t, "Joko Widodo", "PER"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n.contains("Presiden")), "{t:?}");
+    let t = table(
+        "KCNA mengatakan Kim dan Presiden China Xi Jinping bertukar pesan.",
+        &id(),
+    );
+    assert!(has(&t, "China", "LOC"), "{t:?}");
+    assert!(has(&t, "Xi Jinping", "PER"), "{t:?}");
+}
+
+#[test]
+fn day_and_month_names_are_not_entities() {
+    let t = table(
+        "Pada hari Senin, 3 November, Menteri Keuangan Sri Mulyani bertemu wartawan di Jakarta. \
+         Sejak itu harga naik.",
+        &id(),
+    );
+    for bad in ["Senin", "November", "Pada", "Sejak", "Menteri"] {
+        assert!(!t.iter().any(|(n, _, _)| n == bad), "{bad} in {t:?}");
+    }
+    assert!(has(&t, "Jakarta", "LOC"), "{t:?}");
+}
+
+#[test]
+fn acronym_defined_in_text_is_an_alias() {
+    let a = analyse(
+        "Komisi Pemberantasan Korupsi (KPK) memeriksa saksi. Juru bicara KPK membenarkan hal itu.",
+        &id(),
+    );
+    let kpk = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Komisi Pemberantasan Korupsi")
+        .expect("KPK found");
+    assert_eq!(kpk.kind, EntityType::Org);
+    assert_eq!(kpk.count, 3);
+    assert_eq!(kpk.aliases, ["KPK"]);
+}
+
+#[test]
+fn surname_merges_only_when_unambiguous() {
+    let t = table(
+        "Donald Trump spoke in Ohio. Later Trump met reporters in Washington.",
+        &en(),
+    );
+    assert!(
+        t.contains(&("Donald Trump".into(), "PER".into(), 2)),
+        "{t:?}"
+    );
+    // Two people share "Kim": the bare "Kim" is not merged into either.
+    let t = table(
+        "Kim Jong-Un bertemu Kim Yo-jong di Pyongyang. Kim kemudian pergi.",
+        &id(),
+    );
+    assert!(
+        has(&t, "Kim Jong-Un", "PER") && has(&t, "Kim Yo-jong", "PER"),
+        "{t:?}"
+    );
+    let jong_un = t.iter().find(|(n, _, _)| n == "Kim Jong-Un").map(|x| x.2);
+    assert_eq!(jong_un, Some(1), "{t:?}");
+}
+
+#[test]
+fn lower_cased_text_still_finds_known_names() {
+    let t = table(
+        "presiden joko widodo berkunjung ke jakarta dan bertemu pejabat kpk.",
+        &id(),
+    );
+    assert!(
+        t.iter().any(|(n, k, _)| n == "jakarta" && k == "LOC"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn ranked_by_count_then_first_mention() {
+    let a = analyse(
+        "Kami tinggal di Jakarta dan Bandung. Lalu ke Bandung. Dari Surabaya ke Bandung lalu ke Jakarta.",
+        &id(),
+    );
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Bandung", "Jakarta", "Surabaya"]);
+    for e in &a.entities {
+        assert_eq!(e.count, e.mentions.len());
+        assert!(e.mentions.windows(2).all(|w| w[0].start < w[1].start));
+    }
+}
+
+#[test]
+fn entity_types_option_selects_types() {
+    let opts = Options {
+        entity_types: Some(vec![EntityType::Loc]),
+        ..id()
+    };
+    let es = count_entities("Presiden Joko Widodo tiba di Bandung.", &opts);
+    assert!(es.iter().all(|e| e.kind == EntityType::Loc), "{es:?}");
+    assert!(es.iter().any(|e| e.name == "Bandung"));
+}
+
+#[test]
+fn never_panics_on_pathological_input() {
+    let inputs = [
+        ".".repeat(100_000),
+        "A. ".repeat(5_000),
+        "Dr. ".repeat(5_000),
+        "X".repeat(200_000),
+        "Kim (((((( DK PBB ))))) ".repeat(500),
+        "( ) ( ( ) ) [ ] Ä ( Ö".to_string(),
+        "AS AS AS AS ".repeat(2_000),
+        "é\u{301}\u{200d}👩‍👩‍👧 Jakarta\u{0} (KPK".to_string(),
+    ];
+    for text in &inputs {
+        for o in [id(), en()] {
+            let a = analyse(text, &o);
+            for e in &a.entities {
+                assert_eq!(e.count, e.mentions.len());
+            }
+        }
+    }
+}
+
+#[test]
+fn hard_indonesian_cases() {
+    let t = table(
+        "Banjir melanda kawasan Pasar Minggu, Jakarta Selatan, pada hari Minggu.",
+        &id(),
+    );
+    assert!(has(&t, "Pasar Minggu", "LOC"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n == "Minggu"), "{t:?}");
+    let t = table(
+        "Rektor Universitas Andalas Prof. Dr. M. Zulman mengatakan hal itu.",
+        &id(),
+    );
+    assert!(has(&t, "M. Zulman", "PER"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n.contains("Prof")), "{t:?}");
+    let t = table("Presiden Sudan Omar al-Beshir tiba di Khartoum.", &id());
+    assert!(has(&t, "Omar al-Beshir", "PER"), "{t:?}");
+    let t = table("Menurut Widodo AS, situasi aman.", &id());
+    assert!(has(&t, "Widodo AS", "PER"), "{t:?}");
+    assert!(!has(&t, "AS", "LOC"), "{t:?}");
+}

@@ -1,11 +1,31 @@
 //! Entities: recognition of mentions, alias merging and counting.
+//!
+//! Recognition is a compact averaged-perceptron sequence tagger (BIO tags,
+//! constrained Viterbi) over hashed word, shape, affix, context and lexicon
+//! features ([`features`]), with quantised weights embedded per language
+//! ([`model`], trained by [`train`] with `make train`). It runs only on
+//! windows around capitalised tokens (everywhere in lower-cased text), then
+//! rules fix titles, day names and lexicon types, and [`merge`] groups
+//! mentions into entities (acronyms, name parts). Pattern entities (e-mail,
+//! URL, money, dates, …) come from byte scanners ([`patterns`]).
+
+mod features;
+mod lexicon;
+mod merge;
+mod model;
+mod patterns;
+mod tokens;
+#[cfg(feature = "train")]
+pub mod train;
 
 use crate::{Error, Lang, Options};
+use features::{infos, TokInfo, O};
+use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, ORG, ORG_CUE, PER, TIME, TITLE};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 /// The type of an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -110,219 +130,567 @@ pub(crate) struct Found {
     pub(crate) mentions: Vec<Range<usize>>,
 }
 
-const TITLES: &[&str] = &[
-    "Presiden",
-    "Wakil",
-    "Menteri",
-    "Gubernur",
-    "Bupati",
-    "Walikota",
-    "Ketua",
-    "Direktur",
-    "Pak",
-    "Bu",
-    "Bapak",
-    "Ibu",
-    "President",
-    "Minister",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prof",
-    "Sir",
-];
-const NOT_NAMES: &[&str] = &[
-    "Senin",
-    "Selasa",
-    "Rabu",
-    "Kamis",
-    "Jumat",
-    "Sabtu",
-    "Minggu",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "May",
-    "June",
-    "July",
-    "August",
-    "October",
-    "December",
-    "The",
-    "A",
-    "I",
-    "Pada",
-    "Dengan",
-    "Sejak",
-    "Pemimpin",
-    "Hari",
-    "Tahun",
-    "Baru",
-    "Ini",
-    "Itu",
-    "Dia",
-    "Ia",
-];
-const PLACES: &[&str] = &[
-    "Indonesia",
-    "Jakarta",
-    "AS",
-    "Amerika Serikat",
-    "China",
-    "Rusia",
-    "Ukraina",
-    "Israel",
-    "Gaza",
-    "Korea Utara",
-    "Korea Selatan",
-    "Pyongyang",
-    "Asia",
-    "Bandung",
-    "Surabaya",
-];
-const ORGS: &[&str] = &[
-    "PBB", "DK PBB", "KPK", "KCNA", "KNCA", "DPR", "UN", "EU", "NATO",
-];
-const ACRONYMS: &[(&str, &str)] = &[
-    ("AS", "Amerika Serikat"),
-    ("US", "United States"),
-    ("PBB", "Perserikatan Bangsa-Bangsa"),
-    ("UN", "United Nations"),
-];
+/// A mention found in the text, before merging.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    /// Byte range in the text.
+    pub(crate) range: Range<usize>,
+    /// The type it was tagged with.
+    pub(crate) kind: EntityType,
+    /// Its tokens (byte ranges), for name matching.
+    pub(crate) toks: Vec<Range<usize>>,
+    /// Whether its type is certain (from the lexicon or a name-part match).
+    pub(crate) sure: bool,
+}
 
-fn is_cap_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+fn kind_of(tag: usize) -> EntityType {
+    match tag {
+        1 | 2 => EntityType::Per,
+        3 | 4 => EntityType::Loc,
+        _ => EntityType::Org,
+    }
+}
+
+/// The single lexicon type of classes `c`, if exactly one.
+fn lexicon_kind(c: u16) -> Option<EntityType> {
+    match c & (LOC | ORG | PER) {
+        LOC => Some(EntityType::Loc),
+        ORG => Some(EntityType::Org),
+        PER => Some(EntityType::Per),
+        _ => None,
+    }
+}
+
+/// Lower-cased hashes of name-final abbreviations that keep their dot.
+static ABBREV_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    ["Corp", "Inc", "Ltd", "Co", "Jr", "Sr", "Bros", "Tbk"]
+        .iter()
+        .map(|w| features::word_hash(w))
+        .collect()
+});
+
+/// Reused buffers of the recogniser.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Range<usize>>,
+    cand: Vec<bool>,
+    info: Vec<TokInfo>,
+    matches: Vec<(usize, usize, u16)>,
+    tags: Vec<usize>,
 }
 
 /// Finds the entities of `text`, ranked by count, then by first mention.
 pub(crate) fn recognise(
     text: &str,
     sentences: &[Range<usize>],
-    _lang: Lang,
+    lang: Lang,
     options: &Options,
 ) -> Vec<Found> {
-    let mut spans: Vec<(Range<usize>, EntityType)> = Vec::new();
-    for s in sentences {
-        let words: Vec<Range<usize>> = crate::token::words(&text[s.clone()])
-            .map(|w| s.start + w.start..s.start + w.end)
-            .collect();
-        let mut i = 0;
-        while i < words.len() {
-            let w = &text[words[i].clone()];
-            if !is_cap_word(w) || NOT_NAMES.contains(&w) || TITLES.contains(&w) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < words.len()
-                && is_cap_word(&text[words[j].clone()])
-                && text[words[j - 1].end..words[j].start].trim() == ""
-                && !NOT_NAMES.contains(&&text[words[j].clone()])
-            {
-                j += 1;
-            }
-            let span = words[i].start..words[j - 1].end;
-            let name = &text[span.clone()];
-            let kind = if PLACES.contains(&name) {
-                EntityType::Loc
-            } else if ORGS.contains(&name) || name.chars().all(|c| c.is_uppercase() || c == ' ') {
-                EntityType::Org
-            } else if i == 0 && j == 1 {
-                i = j;
-                continue;
-            } else {
-                EntityType::Per
-            };
-            spans.push((span, kind));
-            i = j;
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    let wants_names = [EntityType::Per, EntityType::Loc, EntityType::Org]
+        .into_iter()
+        .any(|k| options.wants(k));
+    if wants_names {
+        let model = model::for_lang(lang);
+        let mut s = Scratch::default();
+        let mut all_toks = Vec::new();
+        for sentence in sentences {
+            let first = mentions.len();
+            sentence_mentions(text, sentence.clone(), model, &mut s, &mut mentions);
+            acronym_links(text, &s.toks, first, &mut mentions, &mut links);
+            all_toks.extend_from_slice(&s.toks);
         }
+        propagate(text, &all_toks, &mut mentions);
     }
-    merge(text, spans, options)
+    let mut found = merge::merge(text, mentions, &links, options);
+    found.extend(patterns::find(text, lang, options));
+    found.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.mentions.len()),
+            f.mentions.first().map_or(0, |m| m.start),
+        )
+    });
+    found
 }
 
-/// Groups mentions into entities by name, acronym and surname.
-fn merge(text: &str, spans: Vec<(Range<usize>, EntityType)>, options: &Options) -> Vec<Found> {
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut found: Vec<Found> = Vec::new();
-    for (span, kind) in spans {
-        if !options.wants(kind) {
+/// Tags one sentence and appends its mentions.
+fn sentence_mentions(
+    text: &str,
+    sentence: Range<usize>,
+    model: &model::Model,
+    s: &mut Scratch,
+    out: &mut Vec<Mention>,
+) {
+    s.toks.clear();
+    tokens::tokenise(text, sentence.clone(), &mut s.toks);
+    let n = s.toks.len();
+    if n == 0 {
+        return;
+    }
+    let body = text.get(sentence).unwrap_or("");
+    let lower_text = !body.chars().any(char::is_uppercase);
+    s.cand.clear();
+    s.cand.extend(s.toks.iter().map(|t| {
+        text.get(t.clone())
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase() || (lower_text && c.is_alphabetic()))
+    }));
+    // Windows: runs of candidates with gaps of at most two tokens, plus one
+    // token after; the tagger sees two tokens of context on each side.
+    let mut i = 0;
+    while i < n {
+        if !s.cand[i] {
+            i += 1;
             continue;
         }
-        let name = text[span.clone()].to_string();
-        let key = ACRONYMS
-            .iter()
-            .find(|(a, _)| *a == name)
-            .map_or(name.clone(), |(_, e)| e.to_string());
-        let idx = *by_name.entry(key.clone()).or_insert_with(|| {
-            found.push(Found {
-                name: key.clone(),
-                kind,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
+        let a = i;
+        let mut last = i;
+        let mut j = i + 1;
+        while j < n && j <= last + 3 {
+            if s.cand[j] {
+                last = j;
+            }
+            j += 1;
+        }
+        let b = (last + 2).min(n);
+        let (ra, rb) = (a.saturating_sub(2), (b + 2).min(n));
+        infos(text, &s.toks[ra..rb], ra == 0, &mut s.info, &mut s.matches);
+        if !model.is_empty() {
+            model.decode(&s.info, a - ra, b - ra, a == 0, &mut s.tags);
+        } else {
+            s.tags.clear();
+            s.tags.resize(b - a, O);
+        }
+        // A known multi-word name the tagger touched is taken whole:
+        // "Korea Utara", never "Utara" alone.
+        for &(ma, mb, classes) in &s.matches {
+            let (ma, mb) = (ma + ra, mb + ra);
+            let Some(kind) = lexicon_kind(classes) else {
+                continue;
+            };
+            if mb - ma < 2 || ma < a || mb > b {
+                continue;
+            }
+            if (ma..mb).all(|k| s.tags[k - a] == O) {
+                continue;
+            }
+            let base = match kind {
+                EntityType::Per => 1,
+                EntityType::Loc => 3,
+                _ => 5,
+            };
+            s.tags[ma - a] = base;
+            for k in ma + 1..mb {
+                s.tags[k - a] = base + 1;
+            }
+            if mb < b && s.tags[mb - a] != O && s.tags[mb - a] % 2 == 0 {
+                s.tags[mb - a] -= 1;
+            }
+        }
+        let before = out.len();
+        let mut k = 0;
+        while k < s.tags.len() {
+            let t = s.tags[k];
+            if t == O {
+                k += 1;
+                continue;
+            }
+            let mut l = k + 1;
+            while l < s.tags.len() && s.tags[l] == t + 1 {
+                l += 1;
+            }
+            push_span(
+                text,
+                &s.toks,
+                &s.info,
+                ra,
+                a + k,
+                a + l,
+                kind_of(t),
+                false,
+                lower_text,
+                out,
+            );
+            k = l;
+        }
+        // Lexicon names the tagger left out: people and organisations, and in
+        // lower-cased text places too (in normal text the tagger's judgement
+        // of context decides for places, as the annotation of "Israel" as an
+        // actor varies; see `propagate` for the document level).
+        let mut tagged: Vec<Range<usize>> = out[before..].iter().map(|m| m.range.clone()).collect();
+        tagged.sort_by_key(|r| r.end);
+        for &(ma, mb, classes) in s.matches.iter().filter(|m| lower_text || m.2 & LOC == 0) {
+            let (ma, mb) = (ma + ra, mb + ra);
+            let Some(kind) = lexicon_kind(classes) else {
+                continue;
+            };
+            let (ms, me) = (s.toks[ma].start, s.toks[mb - 1].end);
+            let i = tagged.partition_point(|r| r.end <= ms);
+            let covered = tagged.get(i).is_some_and(|r| r.start < me);
+            if covered || ma < a || mb > b {
+                continue;
+            }
+            let first = &s.info[ma - ra];
+            let short = mb - ma == 1 && first.len_chars() <= 3;
+            let ok = if lower_text {
+                !short
+            } else if short {
+                first.is_all_caps()
+            } else {
+                first.is_cap()
+            };
+            if ok {
+                push_span(
+                    text, &s.toks, &s.info, ra, ma, mb, kind, true, lower_text, out,
+                );
+            }
+        }
+        out[before..].sort_by_key(|m| m.range.start);
+        join_initials(text, before, out);
+        i = b.max(i + 1);
+    }
+}
+
+/// A person's name followed directly by a short all-capitals word is one
+/// name: "Widodo AS", "Soedarto SH" (not the place "AS").
+fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>) {
+    let mut kept: Vec<Mention> = Vec::new();
+    for n in out.drain(from..).collect::<Vec<_>>() {
+        if let Some(m) = kept.last_mut() {
+            let short = text.get(n.range.clone()).is_some_and(|w| {
+                (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
             });
-            found.len() - 1
-        });
-        let f = &mut found[idx];
-        if name != f.name && !f.aliases.contains(&name) {
-            f.aliases.push(name);
+            let adjacent =
+                m.range.end < n.range.start && text.get(m.range.end..n.range.start) == Some(" ");
+            if m.kind == EntityType::Per && short && adjacent {
+                m.range.end = n.range.end;
+                m.toks.extend(n.toks);
+                m.sure = true;
+                continue;
+            }
         }
-        f.mentions.push(span);
+        kept.push(n);
     }
-    // Single-word person names merge into the one longer name ending or starting with them.
-    let names: Vec<(String, EntityType)> = found.iter().map(|f| (f.name.clone(), f.kind)).collect();
-    let mut merged_into = vec![None; found.len()];
-    for (i, (n, k)) in names.iter().enumerate() {
-        if n.contains(' ') {
-            continue;
-        }
-        let fulls: Vec<usize> = names
-            .iter()
-            .enumerate()
-            .filter(|(j, (m, mk))| {
-                *j != i
-                    && (*mk == EntityType::Per || *k == EntityType::Per)
-                    && m.split(' ').count() > 1
-                    && (m.ends_with(&format!(" {n}")) || m.starts_with(&format!("{n} ")))
-            })
-            .map(|(j, _)| j)
-            .collect();
-        if let [j] = fulls[..] {
-            merged_into[i] = Some(j);
+    out.extend(kept);
+}
+
+/// Appends the mention of tokens `a..b` (indices into `toks`; `info` starts
+/// at token `ra`), after trimming punctuation and titles and checking it.
+#[allow(clippy::too_many_arguments)]
+fn push_span(
+    text: &str,
+    toks: &[Range<usize>],
+    info: &[TokInfo],
+    ra: usize,
+    mut a: usize,
+    mut b: usize,
+    mut kind: EntityType,
+    sure: bool,
+    lower_text: bool,
+    out: &mut Vec<Mention>,
+) {
+    let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
+    let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    // Unbalanced brackets cut the span: "BEI) Medan" → "Medan", "PT X (Persero" → "PT X".
+    let mut depth = 0i32;
+    let mut cut = a;
+    for k in a..b {
+        match tok(k) {
+            "(" | "[" => depth += 1,
+            ")" | "]" if depth == 0 => cut = k + 1,
+            ")" | "]" => depth -= 1,
+            _ => {}
         }
     }
-    for i in 0..found.len() {
-        if let Some(j) = merged_into[i] {
-            let from = std::mem::take(&mut found[i].mentions);
-            let alias = found[i].name.clone();
-            let into = &mut found[j];
-            into.mentions.extend(from);
-            into.mentions.sort_by_key(|r| r.start);
-            if !into.aliases.contains(&alias) {
-                into.aliases.push(alias);
+    a = cut;
+    if depth > 0 {
+        let mut open = 0i32;
+        for k in (a..b).rev() {
+            match tok(k) {
+                ")" | "]" => open += 1,
+                "(" | "[" if open == 0 => b = k,
+                "(" | "[" => open -= 1,
+                _ => {}
             }
         }
     }
-    found.retain(|f| !f.mentions.is_empty());
-    found.sort_by_key(|f| (std::cmp::Reverse(f.mentions.len()), f.mentions[0].start));
-    found
+    let lower_common = |k: usize| {
+        let t = &info[k - ra];
+        let c = word_classes(k);
+        t.is_word() && !t.is_cap() && c & COMMON != 0 && c & (LOC_CUE | ORG_CUE) == 0
+    };
+    // A lower-case last word is not part of a name ("Israeli occupation"),
+    // except in lower-cased text and for direction words ("Sumatera selatan").
+    let trailing_lower = |k: usize| {
+        let t = &info[k - ra];
+        !lower_text
+            && t.has_lower()
+            && !t.has_upper()
+            && !matches!(
+                tok(k),
+                "utara" | "selatan" | "timur" | "barat" | "tengah" | "raya" | "baru"
+            )
+    };
+    loop {
+        if a >= b {
+            return;
+        }
+        let strip_title = kind == EntityType::Per && b - a > 1 && word_classes(a) & TITLE != 0;
+        let closes = matches!(tok(b - 1), ")" | "]") && (a..b).any(|k| matches!(tok(k), "(" | "["));
+        let initial_common = info[a - ra].is_initial()
+            && word_classes(a) & COMMON != 0
+            && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0;
+        if !info[a - ra].is_word()
+            || strip_title
+            || ((lower_common(a) || initial_common) && b - a > 1)
+        {
+            a += 1;
+        } else if (!info[b - 1 - ra].is_word() && !closes)
+            || (b - a > 1
+                && (lower_common(b - 1)
+                    || trailing_lower(b - 1)
+                    || word_classes(b - 1) & (TITLE | LOC | ORG | PER) == TITLE))
+        {
+            b -= 1;
+        } else if kind == EntityType::Per && b - a > 1 {
+            // A place or organisation before a name: "China Xi Jinping".
+            let mut best = 0;
+            for len in 1..b - a {
+                let c = LEXICON.classes((a..a + len).map(|k| info[k - ra].lower));
+                if c & (LOC | ORG) != 0 && c & PER == 0 {
+                    best = len;
+                }
+            }
+            if best == 0 {
+                break;
+            }
+            let c = LEXICON.classes((a..a + best).map(|k| info[k - ra].lower));
+            let k = lexicon_kind(c).unwrap_or(EntityType::Loc);
+            push_span(text, toks, info, ra, a, a + best, k, true, lower_text, out);
+            a += best;
+        } else {
+            break;
+        }
+    }
+    // "Komisi Pemberantasan Korupsi (KPK)": the name and its acronym are two
+    // mentions of one entity (linked by `acronym_links`).
+    if b - a >= 4 && tok(b - 1) == ")" {
+        if let Some(open) = (a + 1..b - 2).rev().find(|&k| tok(k) == "(") {
+            let inner_caps = (open + 1..b - 1).all(|k| !info[k - ra].has_lower());
+            if inner_caps {
+                push_span(text, toks, info, ra, a, open, kind, sure, lower_text, out);
+                push_span(
+                    text,
+                    toks,
+                    info,
+                    ra,
+                    open + 1,
+                    b - 1,
+                    kind,
+                    sure,
+                    lower_text,
+                    out,
+                );
+                return;
+            }
+        }
+    }
+    // Two known names joined by a conjunction are two mentions: "China dan Rusia".
+    for k in a + 1..b.saturating_sub(1) {
+        if matches!(tok(k), "dan" | "and" | "atau" | "or" | "serta" | "&") {
+            let left = LEXICON.classes((a..k).map(|j| info[j - ra].lower));
+            let right = LEXICON.classes((k + 1..b).map(|j| info[j - ra].lower));
+            if let (Some(l), Some(r)) = (lexicon_kind(left), lexicon_kind(right)) {
+                push_span(text, toks, info, ra, a, k, l, true, lower_text, out);
+                push_span(text, toks, info, ra, k + 1, b, r, true, lower_text, out);
+                return;
+            }
+        }
+    }
+    // In normal text a name has a capitalised word ("List of" → "of" is none).
+    if !lower_text
+        && !(a..b).any(|k| info[k - ra].is_cap())
+        && (a..b).any(|k| info[k - ra].has_lower())
+    {
+        return;
+    }
+    let classes = LEXICON.classes((a..b).map(|k| info[k - ra].lower));
+    if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
+        let t = &info[a - ra];
+        // Day names, titles, nationality words; a capitalised common word
+        // at the sentence start ("Aku", "Thanks"); "-nya" forms ("Dasarnya").
+        let common_start = t.is_initial() && !t.is_all_caps() && classes & COMMON != 0;
+        let nya = t.len_chars() > 5
+            && !t.is_all_caps()
+            && text
+                .get(toks[a].clone())
+                .is_some_and(|w| w.ends_with("nya"));
+        if classes & (TIME | TITLE | NAT) != 0 || common_start || nya {
+            return;
+        }
+    }
+    // Keep the dot of an abbreviation that ends the name: "U.S.", "Corp.".
+    let mut end = toks[b - 1].end;
+    if let Some(next) = toks.get(b) {
+        let last = &info[b - 1 - ra];
+        let abbrev = last.is_cap() && (last.len_chars() == 1 || ABBREV_ENDS.contains(&last.lower));
+        if next.start == end && abbrev && text.get(next.clone()) == Some(".") {
+            end = next.end;
+            b += 1;
+        }
+    }
+    let mut sure = sure;
+    if let Some(k) = lexicon_kind(classes) {
+        kind = k;
+        sure = true;
+    }
+    out.push(Mention {
+        range: toks[a].start..end,
+        kind,
+        toks: toks[a..b].to_vec(),
+        sure,
+    });
+}
+
+/// Counts every occurrence of a name the tagger found somewhere in the text:
+/// the same capitalised token sequence elsewhere becomes a mention too.
+fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
+    let mut names: lexicon::HashKeyed<(EntityType, usize)> = lexicon::HashKeyed::default();
+    let mut max_len = 0;
+    for m in mentions.iter() {
+        let one_word = m.toks.len() == 1;
+        if one_word {
+            let c = LEXICON.classes(
+                m.toks
+                    .iter()
+                    .map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))),
+            );
+            if c & (COMMON | TIME | TITLE | NAT) != 0 && c & (LOC | ORG | PER) == 0 {
+                continue;
+            }
+        }
+        if m.toks.len() > 8 {
+            continue;
+        }
+        let h = lexicon::surface_hash(text, &m.toks);
+        names.entry(h).or_insert((m.kind, m.toks.len()));
+        max_len = max_len.max(m.toks.len());
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut taken: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+    taken.sort_by_key(|r| r.start);
+    let covered = |taken: &[Range<usize>], r: &Range<usize>| {
+        let i = taken.partition_point(|t| t.end <= r.start);
+        taken.get(i).is_some_and(|t| t.start < r.end)
+    };
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let starts_cap = text
+            .get(toks[i].clone())
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        if !starts_cap {
+            i += 1;
+            continue;
+        }
+        let mut best = None;
+        for len in 1..=max_len.min(toks.len() - i) {
+            let span = &toks[i..i + len];
+            if let Some(&(kind, n)) = names.get(&lexicon::surface_hash(text, span)) {
+                if n == len {
+                    best = Some((len, kind));
+                }
+            }
+        }
+        match best {
+            Some((len, kind)) => {
+                let r = toks[i].start..toks[i + len - 1].end;
+                // Only whole tokens: not inside a longer word sequence's mention.
+                if !covered(&taken, &r) {
+                    added.push(Mention {
+                        range: r,
+                        kind,
+                        toks: toks[i..i + len].to_vec(),
+                        sure: false,
+                    });
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    mentions.extend(added);
+}
+
+/// Links a name followed by its acronym in parentheses, "Dewan Keamanan
+/// Perserikatan Bangsa-Bangsa (DK PBB)", adding the acronym as a mention if
+/// the tagger missed it (and the reverse, "KPK (Komisi …)").
+fn acronym_links(
+    text: &str,
+    toks: &[Range<usize>],
+    first: usize,
+    mentions: &mut Vec<Mention>,
+    links: &mut Vec<(usize, usize)>,
+) {
+    let tok_at = |pos: usize| {
+        let i = toks.partition_point(|t| t.start < pos);
+        (i < toks.len()).then_some(i)
+    };
+    let mut by_range: std::collections::HashMap<(usize, usize), usize> = (first..mentions.len())
+        .map(|k| ((mentions[k].range.start, mentions[k].range.end), k))
+        .collect();
+    let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let end = mentions.len();
+    for m in first..end {
+        let Some(open) = tok_at(mentions[m].range.end) else {
+            continue;
+        };
+        if word(open) != "(" {
+            continue;
+        }
+        let Some(close) = (open + 1..toks.len().min(open + 8)).find(|&k| word(k) == ")") else {
+            continue;
+        };
+        if close == open + 1 {
+            continue;
+        }
+        let inner = toks[open + 1].start..toks[close - 1].end;
+        let inner_caps = (open + 1..close).all(|k| {
+            let w = word(k);
+            w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase)
+        });
+        let outer_caps = {
+            let w = text.get(mentions[m].range.clone()).unwrap_or("");
+            !w.chars().any(char::is_lowercase)
+        };
+        let outer_initial = text
+            .get(mentions[m].range.clone())
+            .and_then(|w| w.chars().next());
+        let inner_initial = text.get(inner.clone()).and_then(|w| w.chars().next());
+        if outer_initial != inner_initial || inner_caps == outer_caps {
+            continue;
+        }
+        let existing = by_range.get(&(inner.start, inner.end)).copied();
+        let other = match existing {
+            Some(k) => k,
+            None => {
+                if !inner_caps {
+                    continue;
+                }
+                mentions.push(Mention {
+                    range: inner.clone(),
+                    kind: mentions[m].kind,
+                    toks: toks[open + 1..close].to_vec(),
+                    sure: false,
+                });
+                by_range.insert((inner.start, inner.end), mentions.len() - 1);
+                mentions.len() - 1
+            }
+        };
+        links.push((m, other));
+    }
 }

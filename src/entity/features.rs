@@ -1,0 +1,283 @@
+//! The tagger's features, shared by inference and training: every feature is
+//! a 64-bit hash built straight from byte slices, with no allocation per token.
+
+use super::lexicon::LEXICON;
+use std::ops::Range;
+
+/// Tags: O, then B and I for PER, LOC and ORG.
+pub(crate) const TAGS: usize = 7;
+/// The tag O.
+pub(crate) const O: usize = 0;
+/// Seed of phrase hashes.
+pub(crate) const PHRASE_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Mixes `x` into hash `h`.
+#[inline]
+pub(crate) fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// The hash of a word, lower-cased.
+pub(crate) fn word_hash(w: &str) -> u64 {
+    word_info(w).0
+}
+
+const CAP: u8 = 1;
+const ALL_CAP: u8 = 2;
+const DIGIT: u8 = 4;
+const ALPHA: u8 = 8;
+const INITIAL: u8 = 16;
+const LOWER: u8 = 32;
+const UPPER: u8 = 64;
+
+/// Facts about one token that its features and its neighbours' features use.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TokInfo {
+    pub(crate) lower: u64,
+    shape: u64,
+    prefix: u64,
+    suffix: u64,
+    suffix2: u64,
+    len: u8,
+    pub(crate) flags: u8,
+    pub(crate) lex_begin: u16,
+    pub(crate) lex_inside: u16,
+}
+
+impl TokInfo {
+    /// Whether the token starts with an upper-case letter.
+    pub(crate) fn is_cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+    /// Whether the token has letters, all upper-case.
+    pub(crate) fn is_all_caps(&self) -> bool {
+        self.flags & ALL_CAP != 0 && self.flags & LOWER == 0
+    }
+    /// Whether it has an upper-case letter anywhere ("al-Beshir").
+    pub(crate) fn has_upper(&self) -> bool {
+        self.flags & UPPER != 0
+    }
+    /// Whether it has a lower-case letter.
+    pub(crate) fn has_lower(&self) -> bool {
+        self.flags & LOWER != 0
+    }
+    /// Whether it is the first word of its sentence.
+    pub(crate) fn is_initial(&self) -> bool {
+        self.flags & INITIAL != 0
+    }
+    /// Its length in characters (at most 255).
+    pub(crate) fn len_chars(&self) -> usize {
+        usize::from(self.len)
+    }
+    /// Whether the token has a letter or digit.
+    pub(crate) fn is_word(&self) -> bool {
+        self.flags & (ALPHA | DIGIT) != 0
+    }
+}
+
+/// (lower-case hash, shape hash, prefix3, suffix3, suffix2, length, flags) of a word.
+fn word_info(w: &str) -> (u64, u64, u64, u64, u64, u8, u8) {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut shape = 0x1234_5678u64;
+    let mut last_class = 0u8;
+    let mut prefix = 0x77u64;
+    let mut tail = [0u32; 3];
+    let mut n = 0usize;
+    let mut flags = 0u8;
+    let mut upper = 0usize;
+    for c in w.chars() {
+        let (lc, class) = if c.is_ascii() {
+            let b = c as u8;
+            let class = if b.is_ascii_uppercase() {
+                b'X'
+            } else if b.is_ascii_lowercase() {
+                b'x'
+            } else if b.is_ascii_digit() {
+                b'd'
+            } else {
+                b
+            };
+            (b.to_ascii_lowercase() as char, class)
+        } else if c.is_uppercase() {
+            (c.to_lowercase().next().unwrap_or(c), b'X')
+        } else if c.is_lowercase() {
+            (c, b'x')
+        } else if c.is_numeric() {
+            (c, b'd')
+        } else if c.is_alphabetic() {
+            (c, b'x')
+        } else {
+            (c, b'o')
+        };
+        match class {
+            b'X' => {
+                upper += 1;
+                flags |= ALPHA;
+                if n == 0 {
+                    flags |= CAP;
+                }
+            }
+            b'x' => flags |= ALPHA | LOWER,
+            b'd' => flags |= DIGIT,
+            _ => {}
+        }
+        h = mix(h, u64::from(u32::from(lc)));
+        if n < 3 {
+            prefix = mix(prefix, u64::from(u32::from(lc)));
+        }
+        tail = [tail[1], tail[2], u32::from(lc)];
+        if class != last_class {
+            shape = mix(shape, u64::from(class));
+            last_class = class;
+        }
+        n += 1;
+    }
+    if upper > 0 {
+        flags |= UPPER;
+        if flags & LOWER == 0 {
+            flags |= ALL_CAP;
+        }
+    }
+    let suffix = mix(
+        mix(mix(0x99, u64::from(tail[0])), u64::from(tail[1])),
+        u64::from(tail[2]),
+    );
+    let suffix2 = mix(mix(0x98, u64::from(tail[1])), u64::from(tail[2]));
+    (h, shape, prefix, suffix, suffix2, n.min(255) as u8, flags)
+}
+
+/// Computes the facts of tokens `toks` of `text`; `first_is_start` says
+/// whether `toks[0]` is the first token of its sentence.
+pub(crate) fn infos(
+    text: &str,
+    toks: &[Range<usize>],
+    first_is_start: bool,
+    out: &mut Vec<TokInfo>,
+    matches: &mut Vec<(usize, usize, u16)>,
+) {
+    out.clear();
+    matches.clear();
+    for t in toks {
+        let w = text.get(t.clone()).unwrap_or("");
+        let (lower, shape, prefix, suffix, suffix2, len, flags) = word_info(w);
+        out.push(TokInfo {
+            lower,
+            shape,
+            prefix,
+            suffix,
+            suffix2,
+            len,
+            flags,
+            lex_begin: 0,
+            lex_inside: 0,
+        });
+    }
+    if first_is_start {
+        // The first word of the sentence, after any opening punctuation.
+        if let Some(i) = out.iter().position(|t| t.is_word()) {
+            out[i].flags |= INITIAL;
+        }
+    }
+    LEXICON.mark(out, matches);
+}
+
+const BOS: TokInfo = TokInfo {
+    lower: 0xb05,
+    shape: 0xb05,
+    prefix: 0xb05,
+    suffix: 0xb05,
+    suffix2: 0xb05,
+    len: 0,
+    flags: 0,
+    lex_begin: 0,
+    lex_inside: 0,
+};
+const EOS: TokInfo = TokInfo {
+    lower: 0xe05,
+    shape: 0xe05,
+    prefix: 0xe05,
+    suffix: 0xe05,
+    suffix2: 0xe05,
+    len: 0,
+    flags: 0,
+    lex_begin: 0,
+    lex_inside: 0,
+};
+
+fn at(info: &[TokInfo], i: isize) -> &TokInfo {
+    if i < 0 {
+        &BOS
+    } else {
+        info.get(i as usize).unwrap_or(&EOS)
+    }
+}
+
+/// Appends the feature hashes of token `i` of `info` to `out`.
+pub(crate) fn features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    let ii = i as isize;
+    let t = at(info, ii);
+    let p1 = at(info, ii - 1);
+    let p2 = at(info, ii - 2);
+    let n1 = at(info, ii + 1);
+    let n2 = at(info, ii + 2);
+    let f = |id: u64, x: u64| mix(mix(0xfeed, id), x);
+    let lenb = u64::from(t.len.min(5));
+    let flags = u64::from(t.flags & (CAP | ALL_CAP | DIGIT | INITIAL));
+    out.push(f(1, 0));
+    out.push(f(2, t.lower));
+    out.push(f(3, p1.lower));
+    out.push(f(4, n1.lower));
+    out.push(f(5, p2.lower));
+    out.push(f(6, n2.lower));
+    out.push(f(7, t.shape));
+    out.push(f(8, mix(p1.shape, t.shape)));
+    out.push(f(9, mix(t.shape, n1.shape)));
+    out.push(f(10, t.prefix));
+    out.push(f(11, t.suffix));
+    out.push(f(12, t.suffix2));
+    out.push(f(13, mix(p1.lower, t.shape)));
+    out.push(f(14, mix(n1.lower, t.shape)));
+    out.push(f(15, mix(flags, t.shape)));
+    out.push(f(16, mix(lenb, t.shape)));
+    out.push(f(17, mix(p1.lower, t.lower)));
+    out.push(f(18, mix(t.lower, n1.lower)));
+    if t.flags & INITIAL != 0 {
+        out.push(f(19, t.lower));
+    }
+    out.push(f(
+        20,
+        mix(
+            u64::from(p1.flags & (CAP | ALL_CAP)),
+            mix(flags, u64::from(n1.flags & (CAP | ALL_CAP))),
+        ),
+    ));
+    for bit in 0u16..9 {
+        let m = 1u16 << bit;
+        let b = u64::from(bit);
+        if t.lex_begin & m != 0 {
+            out.push(f(21, mix(b, flags)));
+        }
+        if t.lex_inside & m != 0 {
+            out.push(f(22, b));
+        }
+        if (p1.lex_begin | p1.lex_inside) & m != 0 {
+            out.push(f(23, b));
+        }
+        if (n1.lex_begin | n1.lex_inside) & m != 0 && n1.lex_inside & m == 0 {
+            out.push(f(24, b));
+        }
+        if (p2.lex_begin | p2.lex_inside) & m != 0 {
+            out.push(f(25, b));
+        }
+    }
+}
+
+/// Whether tag `next` may follow tag `prev` (`None`: sentence start).
+pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
+    if next == O || next % 2 == 1 {
+        return true;
+    }
+    // I-X (even, ≥ 2) must follow B-X (next - 1) or I-X (next).
+    matches!(prev, Some(p) if p == next || p + 1 == next)
+}

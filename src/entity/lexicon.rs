@@ -1,0 +1,211 @@
+//! Entity lexicons: gazetteers, titles, day and month names, head words and
+//! acronyms, embedded from `data/*.txt` and matched as token sequences by hash.
+
+use super::features::{mix, word_hash, TokInfo, PHRASE_SEED};
+use super::tokens::tokenise;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A place name.
+pub(crate) const LOC: u16 = 1;
+/// An organisation name.
+pub(crate) const ORG: u16 = 2;
+/// A person's name.
+pub(crate) const PER: u16 = 4;
+/// A title or honorific ("Presiden", "Dr").
+pub(crate) const TITLE: u16 = 8;
+/// A day or month name.
+pub(crate) const TIME: u16 = 16;
+/// A head word of organisation names ("Universitas").
+pub(crate) const ORG_CUE: u16 = 32;
+/// A head word of place names ("Kota").
+pub(crate) const LOC_CUE: u16 = 64;
+/// A nationality or group word ("Israeli", "Muslims").
+pub(crate) const NAT: u16 = 128;
+/// A word usually written in lower case ("thanks", "pada").
+pub(crate) const COMMON: u16 = 256;
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by precomputed hashes.
+pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// Phrases by hash of their lower-cased tokens; a value of 0 marks a proper prefix.
+pub(crate) struct Lexicon {
+    phrases: HashKeyed<u16>,
+    max_len: usize,
+    /// Acronym hash (case-sensitive surface) → spelled-out form.
+    pub(crate) acronyms: HashKeyed<&'static str>,
+}
+
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+}
+
+/// The hash of a phrase as a sequence of lower-cased tokens.
+#[cfg(test)]
+pub(crate) fn phrase_hash(text: &str) -> (u64, usize) {
+    let mut toks = Vec::new();
+    tokenise(text, 0..text.len(), &mut toks);
+    let mut h = PHRASE_SEED;
+    for t in &toks {
+        h = mix(h, word_hash(&text[t.clone()]));
+    }
+    (h, toks.len())
+}
+
+/// The hash of a surface form, case-sensitive, ignoring whitespace between tokens.
+pub(crate) fn surface_hash(text: &str, toks: &[Range<usize>]) -> u64 {
+    let mut h = PHRASE_SEED ^ 0x5bd1_e995;
+    for t in toks {
+        for b in text.as_bytes().get(t.clone()).unwrap_or_default() {
+            h = mix(h, u64::from(*b));
+        }
+        h = mix(h, 0x20);
+    }
+    h
+}
+
+impl Lexicon {
+    fn add(&mut self, entry: &str, class: u16) {
+        let mut toks = Vec::new();
+        tokenise(entry, 0..entry.len(), &mut toks);
+        if toks.is_empty() {
+            return;
+        }
+        let mut h = PHRASE_SEED;
+        for (k, t) in toks.iter().enumerate() {
+            h = mix(h, word_hash(&entry[t.clone()]));
+            let v = self.phrases.entry(h).or_insert(0);
+            if k + 1 == toks.len() {
+                *v |= class;
+            }
+        }
+        self.max_len = self.max_len.max(toks.len());
+    }
+
+    fn build() -> Lexicon {
+        let mut lex = Lexicon {
+            phrases: HashKeyed::default(),
+            max_len: 1,
+            acronyms: HashKeyed::default(),
+        };
+        for (text, class) in [
+            (include_str!("data/loc.txt"), LOC),
+            (include_str!("data/org.txt"), ORG),
+            (include_str!("data/per.txt"), PER),
+            (include_str!("data/title.txt"), TITLE),
+            (include_str!("data/time.txt"), TIME),
+            (include_str!("data/nat.txt"), NAT),
+            (include_str!("data/common.txt"), COMMON),
+            (include_str!("data/common_extra.txt"), COMMON),
+        ] {
+            for l in lines(text) {
+                lex.add(l, class);
+            }
+        }
+        for l in lines(include_str!("data/cue.txt")) {
+            let (kind, word) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
+            let class = if kind == "LOC" { LOC_CUE } else { ORG_CUE };
+            lex.add(word.trim(), class);
+        }
+        for l in lines(include_str!("data/acronyms.txt")) {
+            if let Some((a, e)) = l.split_once('=') {
+                let a = a.trim();
+                let mut toks = Vec::new();
+                tokenise(a, 0..a.len(), &mut toks);
+                lex.acronyms.insert(surface_hash(a, &toks), e.trim());
+            }
+        }
+        lex
+    }
+
+    /// The classes of the phrase with token hashes `hashes`, if it is one.
+    pub(crate) fn classes(&self, hashes: impl Iterator<Item = u64>) -> u16 {
+        let mut h = PHRASE_SEED;
+        for x in hashes {
+            h = mix(h, x);
+        }
+        self.phrases.get(&h).copied().unwrap_or(0)
+    }
+
+    /// Marks lexicon matches over `toks`, longest first, left to right: a
+    /// match's classes go to `lex_begin` of its first token and `lex_inside`
+    /// of the others; the matches are appended as (start, end, classes).
+    pub(crate) fn mark(&self, toks: &mut [TokInfo], matches: &mut Vec<(usize, usize, u16)>) {
+        let mut i = 0;
+        while i < toks.len() {
+            let mut h = PHRASE_SEED;
+            let mut best = (0, 0u16);
+            for k in 0..self.max_len.min(toks.len() - i) {
+                h = mix(h, toks[i + k].lower);
+                match self.phrases.get(&h) {
+                    None => break,
+                    Some(&0) => {}
+                    Some(&c) => best = (k + 1, c),
+                }
+            }
+            if best.0 == 0 {
+                i += 1;
+                continue;
+            }
+            toks[i].lex_begin |= best.1;
+            for t in toks.iter_mut().skip(i + 1).take(best.0 - 1) {
+                t.lex_inside |= best.1;
+            }
+            matches.push((i, i + best.0, best.1));
+            i += best.0;
+        }
+    }
+}
+
+/// The lexicon (both languages together).
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_phrases_case_insensitively() {
+        let lex = &*LEXICON;
+        assert_eq!(
+            lex.classes([word_hash("korea"), word_hash("UTARA")].into_iter()),
+            LOC
+        );
+        assert_eq!(lex.classes([word_hash("Korea")].into_iter()), LOC);
+        assert!(lex.classes([word_hash("Presiden")].into_iter()) & TITLE != 0);
+        assert!(lex.classes([word_hash("Senin")].into_iter()) & TIME != 0);
+        assert_eq!(lex.classes([word_hash("tentaranya")].into_iter()), 0);
+        let text = "dewan keamanan pbb dan korea utara";
+        let (h, n) = phrase_hash("Dewan Keamanan PBB");
+        assert_eq!(n, 3);
+        assert_eq!(lex.phrases.get(&h).copied(), Some(ORG));
+        let mut toks = Vec::new();
+        tokenise(text, 0..text.len(), &mut toks);
+        let mut info = Vec::new();
+        let mut m = Vec::new();
+        crate::entity::features::infos(text, &toks, true, &mut info, &mut m);
+        assert_eq!(m, [(0, 3, ORG), (3, 4, COMMON), (4, 6, LOC)]);
+    }
+}

@@ -1,0 +1,213 @@
+//! Grouping mentions into entities: same name, acronym ↔ expansion (from the
+//! text or the lexicon), and name parts ↔ full person names; then the type by
+//! vote, the canonical (fullest) name, and aliases.
+
+use super::lexicon::{surface_hash, LEXICON};
+use super::{EntityType, Found, Mention};
+use crate::Options;
+use std::collections::HashMap;
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// The mention's text with whitespace runs collapsed to one space.
+fn surface(text: &str, m: &Mention) -> String {
+    let mut out = String::new();
+    for (i, t) in m.toks.iter().enumerate() {
+        if i > 0 && m.toks[i - 1].end < t.start {
+            out.push(' ');
+        }
+        out.push_str(text.get(t.clone()).unwrap_or(""));
+    }
+    out
+}
+
+/// Lower-cased words of a name, for name-part matching.
+fn words(name: &str) -> Vec<String> {
+    name.split(' ')
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Groups `mentions` into entities and keeps the wanted types.
+pub(crate) fn merge(
+    text: &str,
+    mentions: Vec<Mention>,
+    links: &[(usize, usize)],
+    options: &Options,
+) -> Vec<Found> {
+    let n = mentions.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let surfaces: Vec<String> = mentions.iter().map(|m| surface(text, m)).collect();
+    let keys: Vec<String> = surfaces.iter().map(|s| s.to_lowercase()).collect();
+    // Same name.
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let first = *by_key.entry(k.as_str()).or_insert(i);
+        union(&mut parent, first, i);
+    }
+    // Acronyms defined in the text.
+    for &(a, b) in links {
+        if a < n && b < n {
+            union(&mut parent, a, b);
+        }
+    }
+    // Acronyms and aliases from the lexicon, when the text uses both forms
+    // (aliases list only the text's own forms).
+    for (i, m) in mentions.iter().enumerate() {
+        let h = surface_hash(text, &m.toks);
+        if let Some(&expansion) = LEXICON.acronyms.get(&h) {
+            if let Some(&j) = by_key.get(expansion.to_lowercase().as_str()) {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    // Components and their longest names.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let longest = |g: &[usize]| -> usize {
+        let mut best = g[0];
+        for &i in g {
+            let (a, b) = (&mentions[i], &mentions[best]);
+            if (a.toks.len(), surfaces[i].len()) > (b.toks.len(), surfaces[best].len()) {
+                best = i;
+            }
+        }
+        best
+    };
+    let vote = |g: &[usize]| -> EntityType {
+        let mut score = [0usize; 3];
+        for &i in g {
+            let w = if mentions[i].sure { 3 } else { 1 };
+            match mentions[i].kind {
+                EntityType::Per => score[0] += w,
+                EntityType::Loc => score[1] += w,
+                _ => score[2] += w,
+            }
+        }
+        if score[0] >= score[1] && score[0] >= score[2] {
+            EntityType::Per
+        } else if score[1] >= score[2] {
+            EntityType::Loc
+        } else {
+            EntityType::Org
+        }
+    };
+    let kinds: Vec<EntityType> = groups.iter().map(|g| vote(g)).collect();
+    let names: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| words(&surfaces[longest(g)]))
+        .collect();
+    // Name parts: "Kim" → the one person whose full name starts or ends with it.
+    let mut into: Vec<Option<usize>> = vec![None; groups.len()];
+    // Person names by first and by last word, so that matching stays linear.
+    let mut by_end: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (h, full) in names.iter().enumerate() {
+        if kinds[h] != EntityType::Per || full.len() < 2 {
+            continue;
+        }
+        by_end.entry(full[0].as_str()).or_default().push(h);
+        if full[full.len() - 1] != full[0] {
+            by_end
+                .entry(full[full.len() - 1].as_str())
+                .or_default()
+                .push(h);
+        }
+    }
+    for (g, name) in names.iter().enumerate() {
+        if name.is_empty() {
+            continue;
+        }
+        let mut fulls: Vec<usize> = [name[0].as_str(), name[name.len() - 1].as_str()]
+            .iter()
+            .flat_map(|w| by_end.get(w).into_iter().flatten().copied())
+            .filter(|&h| {
+                h != g
+                    && names[h].len() > name.len()
+                    && (names[h].starts_with(name) || names[h].ends_with(name))
+            })
+            .take(3)
+            .collect();
+        fulls.sort_unstable();
+        fulls.dedup();
+        if let [h] = fulls[..] {
+            // Only single-word parts of other types (a person mis-tagged).
+            if kinds[g] == EntityType::Per || name.len() == 1 {
+                into[g] = Some(h);
+            }
+        }
+    }
+    let root = |mut g: usize| {
+        let mut steps = 0;
+        while let Some(h) = into[g] {
+            g = h;
+            steps += 1;
+            if steps > into.len() {
+                break;
+            }
+        }
+        g
+    };
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for g in 0..groups.len() {
+        members[root(g)].push(g);
+    }
+    let mut found = Vec::new();
+    for (g, parts) in members.iter().enumerate() {
+        if parts.is_empty() {
+            continue;
+        }
+        let all: Vec<usize> = parts
+            .iter()
+            .flat_map(|&p| groups[p].iter().copied())
+            .collect();
+        let kind = if parts.len() > 1 {
+            EntityType::Per
+        } else {
+            kinds[g]
+        };
+        if !options.wants(kind) {
+            continue;
+        }
+        let best = longest(&groups[g]);
+        let name = surfaces[best].clone();
+        let mut aliases: Vec<String> = Vec::new();
+        let mut sorted = all.clone();
+        sorted.sort_by_key(|&i| mentions[i].range.start);
+        sorted.dedup_by_key(|i| mentions[*i].range.clone());
+        for &i in &sorted {
+            let s = &surfaces[i];
+            if *s != name && !aliases.contains(s) {
+                aliases.push(s.clone());
+            }
+        }
+        found.push(Found {
+            name,
+            kind,
+            aliases,
+            mentions: sorted.iter().map(|&i| mentions[i].range.clone()).collect(),
+        });
+    }
+    found
+}
