@@ -82,7 +82,7 @@ pub struct Options {
     pub input: InputFormat,
     /// Which cleaning rules run when `clean` is on.
     pub clean_rules: CleanRules,
-    /// Which entity types to return; `None` means PER, LOC, ORG and MISC.
+    /// Which entity types to return; `None` means PER, LOC and ORG.
     pub entity_types: Option<Vec<EntityType>>,
 }
 

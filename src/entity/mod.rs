@@ -204,7 +204,14 @@ pub(crate) fn recognise(
         propagate(text, &all_toks, &mut mentions);
     }
     let mut found = merge::merge(text, mentions, &links, options);
-    found.extend(patterns::find(text, lang, options));
+    // Patterns scan the whole text; a mention must still sit inside one
+    // sentence (e.g. "Rp. 2.375.000" where a language splits after "Rp.").
+    for mut f in patterns::find(text, lang, options) {
+        f.mentions.retain(|m| in_one_sentence(sentences, m));
+        if !f.mentions.is_empty() {
+            found.push(f);
+        }
+    }
     found.sort_by_key(|f| {
         (
             std::cmp::Reverse(f.mentions.len()),
@@ -212,6 +219,14 @@ pub(crate) fn recognise(
         )
     });
     found
+}
+
+/// Whether `m` lies inside one of `sentences` (sorted, disjoint).
+fn in_one_sentence(sentences: &[Range<usize>], m: &Range<usize>) -> bool {
+    let i = sentences.partition_point(|s| s.end <= m.start);
+    sentences
+        .get(i)
+        .is_some_and(|s| s.start <= m.start && m.end <= s.end)
 }
 
 /// Tags one sentence and appends its mentions.
