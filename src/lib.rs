@@ -45,8 +45,8 @@ mod token;
 pub mod wasm;
 
 pub use analysis::{
-    analyse, clean, count_entities, split_sentences, Analysis, Cleaned, Entity, Mention, Removal,
-    Sentence, Stats,
+    analyse, clean, count_entities, split_sentences, Analyser, Analysis, Cleaned, Entity, Mention,
+    Progress, Removal, Sentence, Stats,
 };
 pub use clean::Reason;
 pub use entity::EntityType;
