@@ -99,7 +99,7 @@ export function ratios(tp) {
     out[lang] = {};
     for (const [name, v] of Object.entries(r)) {
       if (name === "bytes" || name === "teks") continue;
-      out[lang][name] = +(r.teks.mbps / v.mbps).toFixed(1);
+      out[lang][name] = +(r.teks.mbps / v.mbps).toPrecision(2);
     }
   }
   return out;

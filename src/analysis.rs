@@ -194,6 +194,18 @@ impl<'a> Prepared<'a> {
 
 /// Collapses runs of whitespace into one space.
 fn normalise_space(s: &str) -> String {
+    // Fast path (most sentences): only single ASCII spaces, no other
+    // whitespace, nothing to trim — a plain copy, no char decoding.
+    let b = s.as_bytes();
+    let plain = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.iter()
+            .all(|&c| c >= 0x80 || c == b' ' || !(c.is_ascii_whitespace() || c == 0x0B))
+        && !has_unicode_space(s);
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for (i, part) in s.split_whitespace().enumerate() {
         if i > 0 {
@@ -202,6 +214,18 @@ fn normalise_space(s: &str) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// Whether `s` has a non-ASCII whitespace character (checked only where a
+/// non-ASCII byte is, so ASCII text is one quick scan).
+fn has_unicode_space(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_whitespace())
+}
+
+/// Characters (Unicode scalar values) in `s`: UTF-8 bytes that are not
+/// continuation bytes, counted without decoding.
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b & 0xC0) != 0x80).count()
 }
 
 /// Analyses `text`: cleans it, detects its language, splits it into sentences
@@ -225,7 +249,7 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
     let removed = prep.removed();
     let stats = Stats {
         input_length: prep.utf16.len_utf16(),
-        characters: prep.cleaned.text.chars().count(),
+        characters: char_count(&prep.cleaned.text),
         words: token::words(&prep.cleaned.text).count(),
         sentences: sentences.len(),
         entities: entities.len(),
@@ -600,6 +624,26 @@ mod chunk_tests {
             Analyser::new(Options::default()).finish(),
             analyse("", &Options::default())
         );
+    }
+
+    #[test]
+    fn normalises_space_like_split_whitespace() {
+        for s in [
+            "a b",
+            "a  b",
+            " a",
+            "a\tb",
+            "a\u{a0}b",
+            "é b",
+            "a\nb",
+            "",
+            "x\u{2009}y z",
+            "v\u{b}t",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(normalise_space(s), want, "{s:?}");
+        }
+        assert_eq!(char_count("aé😀"), "aé😀".chars().count());
     }
 
     #[test]
