@@ -2,7 +2,8 @@
 // (TextEncoder + copy vs wasm-bindgen's `&str` vs `JsValue::as_string`, which
 // `analyse` uses) and the
 // result out (serde-wasm-bindgen object by object vs one JSON string from
-// serde_json + JSON.parse) for the 1 MiB Indonesian text's result.
+// serde_json + JSON.parse vs the compact form of src/compact.rs, which
+// `analyse` uses) for the 1 MiB Indonesian text's result.
 // Needs the feature build:
 //   wasm-pack build --release --target web --out-dir bench/pkg-boundary \
 //     --out-name teks --no-pack -- --features bench-boundary
@@ -52,10 +53,12 @@ out.result = {
   sentences: swb.sentences.length,
   entities: swb.entities.length,
   mentions: swb.stats.mentions,
-  same: JSON.stringify(swb) === JSON.stringify(t.benchEmitJson()),
+  sameJson: JSON.stringify(swb) === JSON.stringify(t.benchEmitJson()),
+  sameCompact: JSON.stringify(swb) === JSON.stringify(t.benchEmitCompact()),
 };
 out.resultOut = {
   serdeWasmBindgenMs: time(() => t.benchEmitSwb()),
+  compactMs: time(() => t.benchEmitCompact()),
   serdeJsonParseMs: time(() => t.benchEmitJson()),
   serdeJsonStringOnlyMs: time(() => t.benchEmitJsonString()),
   jsonParseOnlyMs: time(() => JSON.parse(json)),

@@ -14,6 +14,18 @@ SECTIONS = {0: "custom", 1: "type", 2: "import", 3: "function", 5: "memory", 6: 
             7: "export", 10: "code", 11: "data", 12: "datacount"}
 
 
+# Names are mangled (legacy `_ZN4teks…` or v0 `_R…Cs…_5alloc…`): attribute
+# each function to the first crate (in this order) whose name occurs in it.
+CRATES = [(c, p) for c, p in [
+    ("teks", r"4teks"), ("serde_json", r"serde_json"), ("zmij (float output)", r"zmij"),
+    ("serde", r"serde"), ("wasm_bindgen/js_sys", r"wasm_bindgen|js_sys"),
+    ("core::fmt float", r"flt2dec|float_to_decimal|float_to_exp"),
+    ("hashbrown/hash", r"hashbrown|[0-9]hash|sip"), ("dlmalloc", r"dlmalloc"),
+    ("core::fmt", r"3fmt|fmt\.\."), ("core::unicode", r"unicode"), ("alloc", r"5alloc|alloc\.\."),
+    ("core", r"4core|core\.\."), ("std", r"3std|std\.\."),
+]]
+
+
 def leb(b, i):
     r = s = 0
     while True:
@@ -95,10 +107,7 @@ def main(path, top=25):
         name = names.get(imports + n, f"func{imports + n}")
         name = re.sub(r"::h[0-9a-f]{16}$", "", name)
         per_fn[name] += sz
-        m = re.search(r"([A-Za-z_][A-Za-z0-9_]*)::", name)
-        crate = m.group(1) if m else "?"
-        if "drop_in_place" in name:
-            crate = "drop glue"
+        crate = next((c for c, pat in CRATES if re.search(pat, name)), "other")
         per_crate[crate] += sz
     print("  code by crate (first path segment):")
     for k, v in per_crate.most_common(top):

@@ -33,6 +33,8 @@ assert_eq!(&text[first.start..first.end], "Donald Trump");
 
 mod analysis;
 mod clean;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod compact;
 mod entity;
 mod error;
 mod lang;

@@ -1,17 +1,20 @@
 //! The JavaScript API (built for `wasm32` only). Thin: converts arguments,
 //! calls the core, serialises results. No analysis logic lives here.
 //!
-//! The boundary is measured (`bench/boundary.mjs`, 1 MiB of Indonesian
-//! news, Node 20):
+//! The boundary is measured (`bench/boundary.mjs`, the 1 MiB Indonesian
+//! benchmark text, Node 20 = Chromium's V8, medians of 7):
 //! - text in: `JsValue::as_string` (wasm-bindgen's `TextEncoder.encodeInto`
-//!   straight into wasm memory) takes 1.5–2.6 ms per MiB, against 8–9 ms
-//!   for `TextEncoder.encode` + copy. A lone surrogate becomes U+FFFD, also
-//!   one UTF-16 unit, so offsets into the JS string stay exact.
-//! - results out: one JSON string written by `serde_json` and turned into
-//!   objects by the engine's `JSON.parse` takes about half the time of
-//!   serde-wasm-bindgen's object-by-object conversion (145 vs 284 ms for a
-//!   4 MB result), for about 8 KB more gzipped wasm. The objects are the
-//!   same (`bench/boundary.mjs` checks it).
+//!   straight into wasm memory) ≈ 0.9 ms per MiB, against 3–10 ms for
+//!   `TextEncoder.encode` + copy. A lone surrogate becomes U+FFFD, also one
+//!   UTF-16 unit, so offsets into the JS string stay exact.
+//! - results out (a 4 MB result: 7,262 sentences, 8,735 entities, 19,286
+//!   mentions): the compact form of [`crate::compact`] (one `Uint32Array` +
+//!   one string table, objects built by a 40-line JS decoder that slices
+//!   mention and removal texts from the input) ≈ 20 ms, against 36–55 ms
+//!   for serde-wasm-bindgen and 61–71 ms for serde_json + `JSON.parse`
+//!   (which also costs ~8 KB of gzipped wasm). All three give the same
+//!   objects (checked by the benchmark). Small results (`clean`,
+//!   `splitSentences`, `countEntities`, progress) use serde-wasm-bindgen.
 //!
 //! Long texts: [`JsAnalyser`] (`new Analyser(options)`, `push(chunk)` →
 //! progress, `finish()` → result) analyses a text in ~1 MiB pieces, so a
@@ -72,10 +75,46 @@ export interface Progress {
 }
 "#;
 
-#[wasm_bindgen(inline_js = "export function toJson(v) { return JSON.stringify(v); }")]
+#[wasm_bindgen(inline_js = r#"
+export function decodeAnalysis(n, s, input) {
+  let i = 0;
+  const str = () => { const a = n[i++]; return s.substr(a, n[i++]); };
+  const language = n[i++] === 0 ? "id" : "en";
+  const cleaned = str();
+  const removed = new Array(n[i++]);
+  for (let k = 0; k < removed.length; k++) {
+    const start = n[i++], end = n[i++];
+    removed[k] = { start, end, reason: str(), text: input.slice(start, end) };
+  }
+  const sentences = new Array(n[i++]);
+  for (let k = 0; k < sentences.length; k++) {
+    const start = n[i++], end = n[i++];
+    const text = n[i++] === 0 ? cleaned.slice(n[i++], n[i++]) : str();
+    sentences[k] = { start, end, text };
+  }
+  const entities = new Array(n[i++]);
+  for (let k = 0; k < entities.length; k++) {
+    const name = str(), type = str(), count = n[i++];
+    const aliases = new Array(n[i++]);
+    for (let a = 0; a < aliases.length; a++) aliases[a] = str();
+    const mentions = new Array(n[i++]);
+    for (let m = 0; m < mentions.length; m++) {
+      const start = n[i++], end = n[i++];
+      mentions[m] = { start, end, text: input.slice(start, end) };
+    }
+    entities[k] = { name, type, count, aliases, mentions };
+  }
+  const stats = {
+    inputLength: n[i++], characters: n[i++], words: n[i++], sentences: n[i++],
+    entities: n[i++], mentions: n[i++], removed: n[i++],
+  };
+  return { language, cleaned, removed, sentences, entities, stats };
+}
+"#)]
 extern "C" {
-    #[wasm_bindgen(js_name = toJson)]
-    fn to_json_string(v: &JsValue) -> String;
+    /// The JS half of [`crate::compact`]: builds the result objects.
+    #[wasm_bindgen(js_name = decodeAnalysis)]
+    fn decode_analysis(nums: &[u32], strings: &str, input: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen(start)]
@@ -93,34 +132,29 @@ fn text_arg(text: &JsValue) -> Result<String, JsError> {
         .ok_or_else(|| JsError::new("teks: text must be a string"))
 }
 
-/// Reads the options object: `JSON.stringify` in JS, `serde_json` here (the
-/// same deserialiser the CLI uses, so the JS and JSON option formats agree).
 fn options_arg(options: &JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    if !options.is_object() {
-        return Err(JsError::new("teks: invalid options: expected an object"));
-    }
-    serde_json::from_str(&to_json_string(options))
+    serde_wasm_bindgen::from_value(options.clone())
         .map_err(|e| JsError::new(&format!("teks: invalid options: {e}")))
 }
 
-/// Converts a result to a JS value: serialised to JSON in Rust, then
-/// `JSON.parse`d by the engine. For large results this is several times
-/// faster than building the objects field by field across the boundary
-/// (serde-wasm-bindgen); see `bench/boundary.mjs` for the measurement.
+/// Converts a small result (cleaning, sentences, entities, progress) to JS,
+/// field by field (serde-wasm-bindgen).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&json_string(value)?).map_err(|_| JsError::new("teks: result is not JSON"))
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("teks: {e}")))
 }
 
-/// Serialises `value` into one buffer, reserved up front from a first
-/// guess (64 KiB) so large results do not regrow it many times.
-fn json_string<T: Serialize>(value: &T) -> Result<String, JsError> {
-    let mut buf = Vec::with_capacity(64 * 1024);
-    serde_json::to_writer(&mut buf, value).map_err(|e| JsError::new(&format!("teks: {e}")))?;
-    // serde_json writes valid UTF-8.
-    String::from_utf8(buf).map_err(|_| JsError::new("teks: result is not UTF-8"))
+/// Converts a whole analysis of `input` to JS through the compact form
+/// ([`crate::compact`]): one `Uint32Array` and one string cross the
+/// boundary; texts of mentions and removals are sliced from `input` in JS.
+fn analysis_to_js(a: &crate::Analysis, input: &JsValue) -> JsValue {
+    let (nums, strings) = crate::compact::encode(a);
+    decode_analysis(&nums, &strings, input)
 }
 
 /// Analyses `text`: language, cleaned text, removed spans, sentences,
@@ -132,7 +166,8 @@ pub fn analyse(
     #[wasm_bindgen(unchecked_param_type = "AnalyseOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = options_arg(&options)?;
-    to_js(&crate::analyse(&text_arg(&text)?, &options))
+    let result = crate::analyse(&text_arg(&text)?, &options);
+    Ok(analysis_to_js(&result, &text))
 }
 
 /// Cleans `text`: `{ cleaned, removed }`.
@@ -229,36 +264,48 @@ mod boundary {
 
     thread_local! {
         static HELD: RefCell<Option<crate::Analysis>> = const { RefCell::new(None) };
+        static INPUT: RefCell<JsValue> = const { RefCell::new(JsValue::UNDEFINED) };
     }
 
     /// Analyses `text` and holds the result for the `benchEmit*` functions.
     #[wasm_bindgen(js_name = benchPrepare)]
-    pub fn prepare(text: &str) {
-        let a = crate::analyse(text, &Options::default());
+    pub fn prepare(text: JsValue) {
+        let a = crate::analyse(&text.as_string().unwrap_or_default(), &Options::default());
         HELD.with(|h| *h.borrow_mut() = Some(a));
+        INPUT.with(|i| *i.borrow_mut() = text);
+    }
+
+    /// The held result through the compact form (what `analyse` does).
+    #[wasm_bindgen(js_name = benchEmitCompact)]
+    pub fn emit_compact() -> JsValue {
+        HELD.with(|h| {
+            INPUT.with(|i| match &*h.borrow() {
+                Some(a) => analysis_to_js(a, &i.borrow()),
+                None => JsValue::NULL,
+            })
+        })
     }
 
     /// The held result through serde-wasm-bindgen (object by object).
     #[wasm_bindgen(js_name = benchEmitSwb)]
     pub fn emit_swb() -> Result<JsValue, JsError> {
-        HELD.with(|h| {
-            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-            h.borrow()
-                .serialize(&serializer)
-                .map_err(|e| JsError::new(&e.to_string()))
-        })
+        HELD.with(|h| to_js(&*h.borrow()))
     }
 
-    /// The held result as JSON text, parsed by the engine.
+    /// The held result as JSON text (serde_json), parsed by the engine.
     #[wasm_bindgen(js_name = benchEmitJson)]
     pub fn emit_json() -> Result<JsValue, JsError> {
-        HELD.with(|h| to_js(&*h.borrow()))
+        js_sys::JSON::parse(&json_string()).map_err(|_| JsError::new("not JSON"))
+    }
+
+    fn json_string() -> String {
+        HELD.with(|h| serde_json::to_string(&*h.borrow()).unwrap_or_default())
     }
 
     /// The held result as a JSON string (no parse).
     #[wasm_bindgen(js_name = benchEmitJsonString)]
     pub fn emit_json_string() -> String {
-        HELD.with(|h| json_string(&*h.borrow()).unwrap_or_default())
+        json_string()
     }
 
     /// Text in through `TextEncoder.encode` + copy (the first design).
