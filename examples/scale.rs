@@ -9,7 +9,12 @@
 //!
 //! ```text
 //! cargo run --release --example scale -- [--json] [--small BYTES] [--text NAME=PATH]...
+//! cargo run --release --example scale -- --chunked MIB --text NAME=PATH
 //! ```
+//!
+//! `--chunked MIB` instead feeds MIB MiB (the first text, repeated) to a
+//! `teks::Analyser` in 64 KiB chunks and prints the time, progress and
+//! result size: the 100 MB path of the page worker.
 //!
 //! Not a test: it measures wall-clock time, which tests must not assert on.
 
@@ -49,10 +54,12 @@ fn main() {
     let mut json = false;
     let mut small = 64 * 1024;
     let mut texts: Vec<(String, String)> = Vec::new();
+    let mut chunked: Option<usize> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--chunked" => chunked = args.next().and_then(|v| v.parse().ok()),
             "--small" => small = args.next().and_then(|v| v.parse().ok()).unwrap_or(small),
             "--text" => {
                 let spec = args.next().unwrap_or_default();
@@ -73,6 +80,13 @@ fn main() {
                 std::process::exit(2);
             }
         }
+    }
+    if let Some(mib) = chunked {
+        let base = texts
+            .first()
+            .map_or("Budi pergi ke Jakarta. ", |(_, t)| t.as_str());
+        chunked_run(base, mib);
+        return;
     }
     let large = small * 10;
     let mut shapes: Vec<(String, String, String)> = Vec::new();
@@ -125,4 +139,46 @@ fn main() {
     if json {
         println!("{}", serde_json::json!({ "shapes": rows }));
     }
+}
+
+/// Feeds `mib` MiB of `base` (repeated) to an `Analyser` in 64 KiB chunks.
+fn chunked_run(base: &str, mib: usize) {
+    let total = mib << 20;
+    let mut a = teks::Analyser::new(teks::Options::default());
+    let start = Instant::now();
+    let mut fed = 0;
+    let mut next_report = 0;
+    while fed < total {
+        let mut rest = base;
+        while !rest.is_empty() && fed < total {
+            let mut n = (64 * 1024).min(rest.len());
+            while !rest.is_char_boundary(n) {
+                n += 1;
+            }
+            let p = a.push(&rest[..n]);
+            fed += n;
+            rest = &rest[n..];
+            if fed >= next_report {
+                println!(
+                    "{:>6.1} s  fed {:>4} MiB  analysed {:>10} units  {} sentences  {} entities",
+                    start.elapsed().as_secs_f64(),
+                    fed >> 20,
+                    p.analysed,
+                    p.sentences,
+                    p.entities
+                );
+                next_report += 10 << 20;
+            }
+        }
+    }
+    let r = a.finish();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{mib} MiB in {secs:.1} s ({:.1} MB/s): {} sentences, {} entities, {} mentions, cleaned {} MiB",
+        mib as f64 / secs,
+        r.stats.sentences,
+        r.stats.entities,
+        r.stats.mentions,
+        r.cleaned.len() >> 20
+    );
 }
