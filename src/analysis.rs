@@ -194,6 +194,18 @@ impl<'a> Prepared<'a> {
 
 /// Collapses runs of whitespace into one space.
 fn normalise_space(s: &str) -> String {
+    // Fast path (most sentences): only single ASCII spaces, no other
+    // whitespace, nothing to trim — a plain copy, no char decoding.
+    let b = s.as_bytes();
+    let plain = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.iter()
+            .all(|&c| c >= 0x80 || c == b' ' || !(c.is_ascii_whitespace() || c == 0x0B))
+        && !has_unicode_space(s);
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for (i, part) in s.split_whitespace().enumerate() {
         if i > 0 {
@@ -202,6 +214,18 @@ fn normalise_space(s: &str) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// Whether `s` has a non-ASCII whitespace character (checked only where a
+/// non-ASCII byte is, so ASCII text is one quick scan).
+fn has_unicode_space(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_whitespace())
+}
+
+/// Characters (Unicode scalar values) in `s`: UTF-8 bytes that are not
+/// continuation bytes, counted without decoding.
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b & 0xC0) != 0x80).count()
 }
 
 /// Analyses `text`: cleans it, detects its language, splits it into sentences
@@ -225,7 +249,7 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
     let removed = prep.removed();
     let stats = Stats {
         input_length: prep.utf16.len_utf16(),
-        characters: prep.cleaned.text.chars().count(),
+        characters: char_count(&prep.cleaned.text),
         words: token::words(&prep.cleaned.text).count(),
         sentences: sentences.len(),
         entities: entities.len(),
@@ -288,4 +312,348 @@ pub fn count_entities(text: &str, options: &Options) -> Vec<Entity> {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
     prep.entities(&ranges, options)
+}
+
+/// Default size of the pieces an [`Analyser`] analyses at once (bytes).
+const PIECE: usize = 1 << 20;
+
+/// Where to cut `s` (longer than `piece`) so that the first part can be
+/// analysed on its own: after the last blank line within the first `piece`
+/// bytes, else after the last line break, else after the last ". ", else
+/// after the last whitespace, else at a char boundary. A cut in the first
+/// quarter of the window is not taken (too small a piece), which keeps the
+/// whole run linear: every cut consumes at least `piece / 4` bytes.
+fn safe_cut(s: &str, piece: usize) -> Option<usize> {
+    if s.len() <= piece {
+        return None;
+    }
+    let mut end = piece;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &s[..end];
+    let floor = piece / 4;
+    let good = |at: Option<usize>, len: usize| at.map(|i| i + len).filter(|&i| i > floor);
+    good(window.rfind("\n\n"), 2)
+        .or_else(|| good(window.rfind('\n'), 1))
+        .or_else(|| good(window.rfind(". "), 2))
+        .or_else(|| good(window.rfind(char::is_whitespace), 1))
+        .or(Some(end).filter(|&e| e > 0))
+}
+
+/// Progress of an [`Analyser`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    /// Input pushed so far, in UTF-16 code units.
+    pub received: usize,
+    /// Input analysed so far, in UTF-16 code units (the rest waits for a
+    /// safe place to cut, or for [`Analyser::finish`]).
+    pub analysed: usize,
+    /// Sentences found so far.
+    pub sentences: usize,
+    /// Distinct entities found so far.
+    pub entities: usize,
+    /// Entity mentions found so far.
+    pub mentions: usize,
+}
+
+/// Analyses a long text fed in chunks, with bounded working memory: the
+/// text is analysed in pieces of about 1 MiB cut at paragraph (else line,
+/// else sentence, else word) boundaries; offsets stay global (UTF-16 units
+/// into the whole input) and entities are merged across pieces by name and
+/// alias (a later, fuller name such as "Donald Trump" absorbs an earlier
+/// "Trump" of the same type).
+///
+/// The result has the shape of [`analyse`]'s. It equals `analyse` on the
+/// whole text up to what crosses a piece boundary: the language is detected
+/// on the first piece, an alias is only linked when the two names meet in
+/// one piece or one is the other's alias, and the cleaned pieces are joined
+/// with a blank line when a piece's cleaned text does not end with a line
+/// break. Texts up to one piece long give exactly `analyse`'s result.
+///
+/// Only the unanalysed tail of the input is kept, so a 100 MB text never
+/// needs to be in memory at once (the result itself still holds the cleaned
+/// text and every sentence).
+///
+/// # Example
+///
+/// ```
+/// let mut a = teks::Analyser::new(teks::Options::default());
+/// a.push("Presiden Joko Widodo tiba di Jakarta. ");
+/// let progress = a.push("Joko Widodo lalu pergi ke Bandung.");
+/// assert_eq!(progress.received, 72);
+/// let result = a.finish();
+/// assert_eq!(result.sentences.len(), 2);
+/// assert_eq!(result.sentences[1].start, 38);
+/// ```
+#[derive(Debug)]
+pub struct Analyser {
+    options: Options,
+    piece: usize,
+    pending: String,
+    received: usize,
+    /// UTF-16 units of input before `pending`.
+    base: usize,
+    result: Analysis,
+    /// (type, name or alias) → index into `result.entities`.
+    names: std::collections::HashMap<(EntityType, String), usize>,
+    started: bool,
+}
+
+impl Analyser {
+    /// Starts a chunked analysis with `options`.
+    pub fn new(options: Options) -> Analyser {
+        Analyser::with_piece_size(options, PIECE)
+    }
+
+    /// Like [`Analyser::new`], analysing pieces of about `bytes` bytes.
+    pub fn with_piece_size(options: Options, bytes: usize) -> Analyser {
+        Analyser {
+            result: Analysis {
+                language: options.lang.unwrap_or(Lang::Id),
+                cleaned: String::new(),
+                removed: Vec::new(),
+                sentences: Vec::new(),
+                entities: Vec::new(),
+                stats: Stats::default(),
+            },
+            options,
+            piece: bytes.max(64),
+            pending: String::new(),
+            received: 0,
+            base: 0,
+            names: std::collections::HashMap::new(),
+            started: false,
+        }
+    }
+
+    /// Adds the next chunk of the text and analyses every piece that can
+    /// now be cut off safely.
+    pub fn push(&mut self, chunk: &str) -> Progress {
+        self.received += chunk.encode_utf16().count();
+        self.pending.push_str(chunk);
+        let mut from = 0;
+        while let Some(cut) = safe_cut(&self.pending[from..], self.piece) {
+            let piece = std::mem::take(&mut self.pending);
+            self.analyse_piece(&piece[from..from + cut]);
+            self.pending = piece;
+            from += cut;
+        }
+        if from > 0 {
+            self.pending.drain(..from);
+        }
+        self.progress()
+    }
+
+    /// How far the analysis is.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            received: self.received,
+            analysed: self.base,
+            sentences: self.result.sentences.len(),
+            entities: self.result.entities.len(),
+            mentions: self.result.entities.iter().map(|e| e.count).sum(),
+        }
+    }
+
+    /// Analyses what is left and returns the whole result.
+    pub fn finish(mut self) -> Analysis {
+        let rest = std::mem::take(&mut self.pending);
+        if !rest.is_empty() || !self.started {
+            self.analyse_piece(&rest);
+        }
+        let mut r = self.result;
+        // Most mentioned first; ties: first mentioned first.
+        r.entities.sort_by_key(|e| {
+            (
+                std::cmp::Reverse(e.count),
+                e.mentions.first().map_or(usize::MAX, |m| m.start),
+            )
+        });
+        r.stats.input_length = self.base;
+        r.stats.sentences = r.sentences.len();
+        r.stats.entities = r.entities.len();
+        r.stats.mentions = r.entities.iter().map(|e| e.count).sum();
+        r.stats.removed = r.removed.len();
+        r
+    }
+
+    fn analyse_piece(&mut self, piece: &str) {
+        let mut options = self.options.clone();
+        if self.started {
+            options.lang = Some(self.result.language);
+        }
+        let a = analyse(piece, &options);
+        let shift = self.base;
+        let r = &mut self.result;
+        if !self.started {
+            r.language = a.language;
+            self.started = true;
+        }
+        if !r.cleaned.is_empty() && !a.cleaned.is_empty() && !r.cleaned.ends_with('\n') {
+            r.cleaned.push_str("\n\n");
+            r.stats.characters += 2;
+        }
+        r.cleaned.push_str(&a.cleaned);
+        r.stats.characters += a.stats.characters;
+        r.stats.words += a.stats.words;
+        r.removed.extend(a.removed.into_iter().map(|mut x| {
+            x.start += shift;
+            x.end += shift;
+            x
+        }));
+        r.sentences.extend(a.sentences.into_iter().map(|mut x| {
+            x.start += shift;
+            x.end += shift;
+            x
+        }));
+        for mut e in a.entities {
+            for m in &mut e.mentions {
+                m.start += shift;
+                m.end += shift;
+            }
+            self.merge_entity(e);
+        }
+        self.base += a.stats.input_length;
+    }
+
+    /// Adds a piece's entity to the running result: into an earlier entity
+    /// of the same type known by its name or one of its aliases, else new.
+    fn merge_entity(&mut self, e: Entity) {
+        let kind = e.kind;
+        let found = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .find_map(|n| self.names.get(&(kind, n.clone())).copied());
+        let Some(i) = found else {
+            let i = self.result.entities.len();
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                self.names.entry((kind, n.clone())).or_insert(i);
+            }
+            self.result.entities.push(e);
+            return;
+        };
+        let into = &mut self.result.entities[i];
+        let mut names = vec![e.name];
+        names.extend(e.aliases);
+        for n in names {
+            if n == into.name || into.aliases.contains(&n) {
+                continue;
+            }
+            self.names.entry((kind, n.clone())).or_insert(i);
+            if n.chars().count() > into.name.chars().count() {
+                // The fuller name becomes canonical.
+                let old = std::mem::replace(&mut into.name, n);
+                into.aliases.push(old);
+            } else {
+                into.aliases.push(n);
+            }
+        }
+        into.count += e.mentions.len();
+        into.mentions.extend(e.mentions);
+    }
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+
+    fn utf16_slice(s: &str, start: usize, end: usize) -> String {
+        let units: Vec<u16> = s.encode_utf16().collect();
+        String::from_utf16_lossy(&units[start..end])
+    }
+
+    fn paragraphs(n: usize) -> String {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "Paragraf {i} — Presiden Joko Widodo tiba di Jakarta pada pagi hari. \
+                     Dia bertemu warga di sana.\nJoko Widodo lalu pergi lagi."
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn chunked_offsets_are_global_and_sentences_match() {
+        let text = paragraphs(40);
+        let whole = analyse(&text, &Options::default());
+        let mut a = Analyser::with_piece_size(Options::default(), 700);
+        // Chunks of odd sizes, cut at char boundaries.
+        let mut rest = text.as_str();
+        let mut last = Progress::default();
+        while !rest.is_empty() {
+            let mut n = 333.min(rest.len());
+            while !rest.is_char_boundary(n) {
+                n += 1;
+            }
+            let p = a.push(&rest[..n]);
+            assert!(p.analysed <= p.received && p.received >= last.received);
+            last = p;
+            rest = &rest[n..];
+        }
+        assert!(last.analysed > 0, "pieces were analysed before finish");
+        let chunked = a.finish();
+        assert_eq!(chunked.language, whole.language);
+        assert_eq!(chunked.sentences, whole.sentences);
+        assert_eq!(chunked.stats.input_length, whole.stats.input_length);
+        assert_eq!(chunked.stats.mentions, whole.stats.mentions);
+        for e in &chunked.entities {
+            assert_eq!(e.count, e.mentions.len());
+            for m in &e.mentions {
+                assert_eq!(utf16_slice(&text, m.start, m.end), m.text);
+            }
+        }
+        let count = |a: &Analysis, name: &str| {
+            a.entities
+                .iter()
+                .find(|e| e.name == name)
+                .map_or(0, |e| e.count)
+        };
+        assert_eq!(count(&chunked, "Joko Widodo"), count(&whole, "Joko Widodo"));
+    }
+
+    #[test]
+    fn small_text_gives_the_same_result_as_analyse() {
+        let text = paragraphs(2);
+        let mut a = Analyser::new(Options::default());
+        a.push(&text);
+        assert_eq!(a.finish(), analyse(&text, &Options::default()));
+        assert_eq!(
+            Analyser::new(Options::default()).finish(),
+            analyse("", &Options::default())
+        );
+    }
+
+    #[test]
+    fn normalises_space_like_split_whitespace() {
+        for s in [
+            "a b",
+            "a  b",
+            " a",
+            "a\tb",
+            "a\u{a0}b",
+            "é b",
+            "a\nb",
+            "",
+            "x\u{2009}y z",
+            "v\u{b}t",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(normalise_space(s), want, "{s:?}");
+        }
+        assert_eq!(char_count("aé😀"), "aé😀".chars().count());
+    }
+
+    #[test]
+    fn cuts_are_safe_and_bounded() {
+        assert_eq!(safe_cut("short", 100), None);
+        let t = format!("{}\n\n{}", "a ".repeat(60), "b ".repeat(60));
+        assert_eq!(safe_cut(&t, 150), Some(122));
+        // No whitespace at all: cut at a char boundary within the window.
+        let t = "é".repeat(100);
+        let cut = safe_cut(&t, 101).unwrap();
+        assert!(t.is_char_boundary(cut) && cut > 0 && cut <= 101);
+    }
 }

@@ -33,6 +33,8 @@ assert_eq!(&text[first.start..first.end], "Donald Trump");
 
 mod analysis;
 mod clean;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod compact;
 mod entity;
 mod error;
 mod lang;
@@ -45,8 +47,8 @@ mod token;
 pub mod wasm;
 
 pub use analysis::{
-    analyse, clean, count_entities, split_sentences, Analysis, Cleaned, Entity, Mention, Removal,
-    Sentence, Stats,
+    analyse, clean, count_entities, split_sentences, Analyser, Analysis, Cleaned, Entity, Mention,
+    Progress, Removal, Sentence, Stats,
 };
 pub use clean::Reason;
 #[cfg(feature = "train")]
