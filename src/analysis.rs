@@ -127,12 +127,6 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// Maps a byte range of the cleaned text to a UTF-16 range of the input.
-    fn span(&self, r: Range<usize>) -> Range<usize> {
-        let r = self.cleaned.map.range(r);
-        self.utf16.utf16(r.start)..self.utf16.utf16(r.end)
-    }
-
     fn removed(&self) -> Vec<Removal> {
         self.cleaned
             .removed
@@ -150,21 +144,38 @@ impl<'a> Prepared<'a> {
         sentence::split(&self.cleaned.text, self.lang)
     }
 
-    fn sentences(&self, ranges: &[Range<usize>]) -> Vec<Sentence> {
+    /// Input byte spans of the sentences, in order and disjoint. A repair
+    /// that maps as a whole (e.g. a mojibake run holding ". ") can map two
+    /// sentences onto the same input span; the later one then starts where
+    /// the earlier one ends.
+    fn sentence_spans(&self, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+        let mut prev_end = 0;
         ranges
             .iter()
             .map(|r| {
-                let span = self.span(r.clone());
-                Sentence {
-                    start: span.start,
-                    end: span.end,
-                    text: normalise_space(&self.cleaned.text[r.clone()]),
-                }
+                let span = self.cleaned.map.range(r.clone());
+                let start = span.start.max(prev_end);
+                let end = span.end.max(start);
+                prev_end = end;
+                start..end
+            })
+            .collect()
+    }
+
+    fn sentences(&self, ranges: &[Range<usize>]) -> Vec<Sentence> {
+        ranges
+            .iter()
+            .zip(self.sentence_spans(ranges))
+            .map(|(r, span)| Sentence {
+                start: self.utf16.utf16(span.start),
+                end: self.utf16.utf16(span.end),
+                text: normalise_space(&self.cleaned.text[r.clone()]),
             })
             .collect()
     }
 
     fn entities(&self, sentences: &[Range<usize>], options: &Options) -> Vec<Entity> {
+        let spans = self.sentence_spans(sentences);
         entity::recognise(&self.cleaned.text, sentences, self.lang, options)
             .into_iter()
             .map(|e| {
@@ -172,7 +183,13 @@ impl<'a> Prepared<'a> {
                     .mentions
                     .iter()
                     .map(|r| {
-                        let orig = self.cleaned.map.range(r.clone());
+                        let mut orig = self.cleaned.map.range(r.clone());
+                        // Keep the mention inside its sentence's input span.
+                        let i = sentences.partition_point(|s| s.end <= r.start);
+                        if let Some(s) = spans.get(i) {
+                            orig.start = orig.start.clamp(s.start, s.end);
+                            orig.end = orig.end.clamp(orig.start, s.end);
+                        }
                         Mention {
                             start: self.utf16.utf16(orig.start),
                             end: self.utf16.utf16(orig.end),

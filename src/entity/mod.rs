@@ -204,14 +204,14 @@ pub(crate) fn recognise(
         propagate(text, &all_toks, &mut mentions);
     }
     let mut found = merge::merge(text, mentions, &links, options);
-    // Patterns scan the whole text; a mention must still sit inside one
-    // sentence (e.g. "Rp. 2.375.000" where a language splits after "Rp.").
-    for mut f in patterns::find(text, lang, options) {
+    found.extend(patterns::find(text, lang, options));
+    // Patterns and propagation scan the whole text; every mention must still
+    // sit inside one sentence ("Rp. 2.375.000" where a language splits after
+    // "Rp.", a propagated name across a boundary).
+    for f in &mut found {
         f.mentions.retain(|m| in_one_sentence(sentences, m));
-        if !f.mentions.is_empty() {
-            found.push(f);
-        }
     }
+    found.retain(|f| !f.mentions.is_empty());
     found.sort_by_key(|f| {
         (
             std::cmp::Reverse(f.mentions.len()),
