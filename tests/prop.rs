@@ -127,9 +127,9 @@ fn slice16(units: &[u16], start: usize, end: usize) -> String {
 /// input, sentences in order and disjoint, mentions inside a sentence and
 /// equal to their input slice, counts equal mentions, removals disjoint.
 fn well_formed(text: &str, options: &Options) -> Result<(), TestCaseError> {
-    let a = analyse(&text, &options);
+    let a = analyse(text, options);
     let units: Vec<u16> = text.encode_utf16().collect();
-    let ok = boundaries(&text);
+    let ok = boundaries(text);
     let valid = |s: usize, e: usize| s <= e && e <= units.len() && ok[s] && ok[e];
     prop_assert_eq!(a.stats.input_length, units.len());
 
