@@ -74,16 +74,32 @@ pub(crate) fn phrase_hash(text: &str) -> (u64, usize) {
     (h, toks.len())
 }
 
+/// The seed of [`surface_hash`], to extend token by token with [`surface_step`].
+pub(crate) const SURFACE_SEED: u64 = PHRASE_SEED ^ 0x5bd1_e995;
+
+/// Extends a surface hash by one token (case-sensitive bytes, then a
+/// separator), so a caller growing a span hashes each token once.
+#[inline]
+pub(crate) fn surface_step(h: u64, text: &str, tok: &Range<usize>) -> u64 {
+    let bytes = text.as_bytes().get(tok.clone()).unwrap_or_default();
+    // Eight bytes at a time: one multiply per word of input, not per byte.
+    let mut h = h;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    let mut w = [0u8; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    mix(h, u64::from_le_bytes(w) ^ ((rest.len() as u64 + 1) << 59))
+}
+
 /// The hash of a surface form, case-sensitive, ignoring whitespace between tokens.
 pub(crate) fn surface_hash(text: &str, toks: &[Range<usize>]) -> u64 {
-    let mut h = PHRASE_SEED ^ 0x5bd1_e995;
-    for t in toks {
-        for b in text.as_bytes().get(t.clone()).unwrap_or_default() {
-            h = mix(h, u64::from(*b));
-        }
-        h = mix(h, 0x20);
-    }
-    h
+    toks.iter()
+        .fold(SURFACE_SEED, |h, t| surface_step(h, text, t))
 }
 
 impl Lexicon {
@@ -138,6 +154,11 @@ impl Lexicon {
             }
         }
         lex
+    }
+
+    /// The most tokens a phrase of the lexicon has.
+    pub(crate) fn max_len(&self) -> usize {
+        self.max_len
     }
 
     /// The classes of the phrase with token hashes `hashes`, if it is one.

@@ -177,6 +177,9 @@ struct Scratch {
     info: Vec<TokInfo>,
     matches: Vec<(usize, usize, u16)>,
     tags: Vec<usize>,
+    decode: model::DecodeScratch,
+    tagged: Vec<Range<usize>>,
+    kept: Vec<Mention>,
 }
 
 /// Finds the entities of `text`, ranked by count, then by first mention.
@@ -272,7 +275,7 @@ fn sentence_mentions(
         let (ra, rb) = (a.saturating_sub(2), (b + 2).min(n));
         infos(text, &s.toks[ra..rb], ra == 0, &mut s.info, &mut s.matches);
         if !model.is_empty() {
-            model.decode(&s.info, a - ra, b - ra, a == 0, &mut s.tags);
+            model.decode(&s.info, a - ra, b - ra, a == 0, &mut s.decode, &mut s.tags);
         } else {
             s.tags.clear();
             s.tags.resize(b - a, O);
@@ -333,7 +336,9 @@ fn sentence_mentions(
         // lower-cased text places too (in normal text the tagger's judgement
         // of context decides for places, as the annotation of "Israel" as an
         // actor varies; see `propagate` for the document level).
-        let mut tagged: Vec<Range<usize>> = out[before..].iter().map(|m| m.range.clone()).collect();
+        let tagged = &mut s.tagged;
+        tagged.clear();
+        tagged.extend(out[before..].iter().map(|m| m.range.clone()));
         tagged.sort_by_key(|r| r.end);
         for &(ma, mb, classes) in s.matches.iter().filter(|m| lower_text || m.2 & LOC == 0) {
             let (ma, mb) = (ma + ra, mb + ra);
@@ -362,16 +367,19 @@ fn sentence_mentions(
             }
         }
         out[before..].sort_by_key(|m| m.range.start);
-        join_initials(text, before, out);
+        join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
     }
 }
 
 /// A person's name followed directly by a short all-capitals word is one
 /// name: "Widodo AS", "Soedarto SH" (not the place "AS").
-fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>) {
-    let mut kept: Vec<Mention> = Vec::new();
-    for n in out.drain(from..).collect::<Vec<_>>() {
+fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>, kept: &mut Vec<Mention>) {
+    if out.len() < from + 2 {
+        return;
+    }
+    kept.clear();
+    for n in out.drain(from..) {
         if let Some(m) = kept.last_mut() {
             let short = text.get(n.range.clone()).is_some_and(|w| {
                 (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
@@ -387,7 +395,7 @@ fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>) {
         }
         kept.push(n);
     }
-    out.extend(kept);
+    out.append(kept);
 }
 
 /// Appends the mention of tokens `a..b` (indices into `toks`; `info` starts
@@ -447,12 +455,19 @@ fn push_span(
                 "utara" | "selatan" | "timur" | "barat" | "tengah" | "raya" | "baru"
             )
     };
+    // Every lexicon phrase has at most this many tokens: no longer prefix or
+    // side is looked up, which keeps a giant span linear.
+    let max_len = LEXICON.max_len();
+    // The first opening bracket: the span only shrinks, so "has an opening
+    // bracket" is whether it is still inside.
+    let first_open = (a..b).find(|&k| matches!(tok(k), "(" | "["));
     loop {
         if a >= b {
             return;
         }
         let strip_title = kind == EntityType::Per && b - a > 1 && word_classes(a) & TITLE != 0;
-        let closes = matches!(tok(b - 1), ")" | "]") && (a..b).any(|k| matches!(tok(k), "(" | "["));
+        let closes =
+            matches!(tok(b - 1), ")" | "]") && first_open.is_some_and(|o| (a..b).contains(&o));
         let initial_common = info[a - ra].is_initial()
             && word_classes(a) & COMMON != 0
             && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0;
@@ -471,7 +486,7 @@ fn push_span(
         } else if kind == EntityType::Per && b - a > 1 {
             // A place or organisation before a name: "China Xi Jinping".
             let mut best = 0;
-            for len in 1..b - a {
+            for len in 1..(b - a).min(max_len + 1) {
                 let c = LEXICON.classes((a..a + len).map(|k| info[k - ra].lower));
                 if c & (LOC | ORG) != 0 && c & PER == 0 {
                     best = len;
@@ -513,7 +528,10 @@ fn push_span(
     }
     // Two known names joined by a conjunction are two mentions: "China dan Rusia".
     for k in a + 1..b.saturating_sub(1) {
-        if matches!(tok(k), "dan" | "and" | "atau" | "or" | "serta" | "&") {
+        if k - a <= max_len
+            && b - k - 1 <= max_len
+            && matches!(tok(k), "dan" | "and" | "atau" | "or" | "serta" | "&")
+        {
             let left = LEXICON.classes((a..k).map(|j| info[j - ra].lower));
             let right = LEXICON.classes((k + 1..b).map(|j| info[j - ra].lower));
             if let (Some(l), Some(r)) = (lexicon_kind(left), lexicon_kind(right)) {
@@ -613,9 +631,10 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
             continue;
         }
         let mut best = None;
+        let mut h = lexicon::SURFACE_SEED;
         for len in 1..=max_len.min(toks.len() - i) {
-            let span = &toks[i..i + len];
-            if let Some(&(kind, n)) = names.get(&lexicon::surface_hash(text, span)) {
+            h = lexicon::surface_step(h, text, &toks[i + len - 1]);
+            if let Some(&(kind, n)) = names.get(&h) {
                 if n == len {
                     best = Some((len, kind));
                 }
@@ -655,6 +674,13 @@ fn acronym_links(
         let i = toks.partition_point(|t| t.start < pos);
         (i < toks.len()).then_some(i)
     };
+    // Most sentences have no bracket at all: nothing to link, nothing to build.
+    if !toks
+        .iter()
+        .any(|t| text.as_bytes().get(t.start) == Some(&b'('))
+    {
+        return;
+    }
     let mut by_range: std::collections::HashMap<(usize, usize), usize> = (first..mentions.len())
         .map(|k| ((mentions[k].range.start, mentions[k].range.end), k))
         .collect();

@@ -13,10 +13,22 @@ const MAGIC: &[u8; 8] = b"TEKSNER1";
 /// A loaded model.
 pub(crate) struct Model {
     bits: u32,
+    /// Transition scores; a transition [`allowed`] forbids scores `FORBIDDEN`.
     trans: [[i32; TAGS]; TAGS + 1],
-    /// i8 weights, stored as bytes.
-    weights: &'static [u8],
+    /// Per bucket, its seven i8 weights plus [`BIAS`] as bytes of one u64
+    /// (byte 7 zero), so that summing a token's features is a few 64-bit
+    /// additions of packed lanes rather than seven sign extensions each.
+    rows: Vec<u64>,
 }
+
+/// Added to every i8 weight so that it packs as an unsigned byte: weights
+/// are quantised to −15..15 (`model/README.md`); anything outside −128..127
+/// cannot occur in the i8 file format, and 128 keeps every byte in 0..=255.
+const BIAS: i32 = 128;
+
+/// The score of a forbidden transition: far below any reachable score, far
+/// enough above `i32::MIN` that adding emissions never overflows.
+const FORBIDDEN: i32 = i32::MIN / 4;
 
 /// Model bytes as embedded.
 static ID_BYTES: &[u8] = include_bytes!("model/id.bin");
@@ -39,7 +51,7 @@ impl Model {
         let empty = Model {
             bits: 0,
             trans: [[0; TAGS]; TAGS + 1],
-            weights: &[],
+            rows: Vec::new(),
         };
         let head = 8 + 1 + (TAGS + 1) * TAGS * 2;
         if bytes.len() < head || &bytes[..8] != MAGIC {
@@ -53,19 +65,30 @@ impl Model {
         for (p, row) in trans.iter_mut().enumerate() {
             for (t, v) in row.iter_mut().enumerate() {
                 let k = 9 + (p * TAGS + t) * 2;
-                *v = i32::from(i16::from_le_bytes([bytes[k], bytes[k + 1]]));
+                let prev = (p < TAGS).then_some(p);
+                *v = if allowed(prev, t) {
+                    i32::from(i16::from_le_bytes([bytes[k], bytes[k + 1]]))
+                } else {
+                    FORBIDDEN
+                };
             }
         }
-        Model {
-            bits,
-            trans,
-            weights: &bytes[head..],
-        }
+        let rows = bytes[head..]
+            .chunks_exact(TAGS)
+            .map(|w| {
+                let mut packed = [0u8; 8];
+                for (p, &x) in packed.iter_mut().zip(w) {
+                    *p = (i32::from(x as i8) + BIAS) as u8;
+                }
+                u64::from_le_bytes(packed)
+            })
+            .collect();
+        Model { bits, trans, rows }
     }
 
     /// Whether the model has weights.
     pub(crate) fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.rows.is_empty()
     }
 
     /// The weight bucket of feature hash `h`.
@@ -78,62 +101,76 @@ impl Model {
         }
     }
 
-    /// Adds the emission scores of token `i` of `info` to `scores`.
-    fn emit(&self, info: &[TokInfo], i: usize, feats: &mut Vec<u64>, scores: &mut [i32; TAGS]) {
+    /// The emission scores of token `i` of `info`.
+    #[inline]
+    fn emit(&self, info: &[TokInfo], i: usize, feats: &mut Vec<u64>) -> [i32; TAGS] {
         feats.clear();
         features(info, i, feats);
-        for &h in feats.iter() {
-            let b = self.bucket(h) * TAGS;
-            if let Some(w) = self.weights.get(b..b + TAGS) {
-                for (s, &x) in scores.iter_mut().zip(w) {
-                    *s += i32::from(x as i8);
-                }
+        // Even and odd bytes summed in 16-bit lanes: at most 255 per feature,
+        // so up to 257 features cannot carry into the next lane.
+        const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+        let (mut even, mut odd) = (0u64, 0u64);
+        let mut n = 0i32;
+        for &h in feats.iter().take(257) {
+            if let Some(&row) = self.rows.get(self.bucket(h)) {
+                even += row & LANES;
+                odd += (row >> 8) & LANES;
+                n += 1;
             }
         }
+        let mut e = [0i32; TAGS];
+        for (t, v) in e.iter_mut().enumerate() {
+            let lanes = if t % 2 == 0 { even } else { odd };
+            *v = ((lanes >> (16 * (t / 2))) & 0xffff) as i32 - n * BIAS;
+        }
+        e
     }
 
     /// The best tag sequence for tokens `from..to` of `info` (the sentence
     /// context around them is in `info`); unless `from` starts the sentence,
-    /// the token before it counts as O.
+    /// the token before it counts as O. `scratch` holds reused buffers.
     pub(crate) fn decode(
         &self,
         info: &[TokInfo],
         from: usize,
         to: usize,
         starts_sentence: bool,
+        scratch: &mut DecodeScratch,
         tags: &mut Vec<usize>,
     ) {
         tags.clear();
         if from >= to {
             return;
         }
-        let mut feats = Vec::with_capacity(64);
         let n = to - from;
-        let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(n);
-        let mut prev = [i32::MIN / 2; TAGS];
+        let back = &mut scratch.back;
+        back.clear();
+        let first = if starts_sentence { TAGS } else { O };
+        let mut prev = [0i32; TAGS];
         for i in 0..n {
-            let mut e = [0i32; TAGS];
-            self.emit(info, from + i, &mut feats, &mut e);
-            let mut cur = [i32::MIN / 2; TAGS];
+            let e = self.emit(info, from + i, &mut scratch.feats);
+            let mut cur = [0i32; TAGS];
             let mut bp = [0u8; TAGS];
             for t in 0..TAGS {
                 if i == 0 {
-                    let row = if starts_sentence { TAGS } else { O };
-                    if allowed(None, t) {
-                        cur[t] = self.trans[row][t] + e[t];
-                    }
+                    cur[t] = self.trans[first][t] + e[t];
                     continue;
                 }
-                for (p, &ps) in prev.iter().enumerate() {
-                    if !allowed(Some(p), t) {
-                        continue;
-                    }
-                    let s = ps + self.trans[p][t] + e[t];
-                    if s > cur[t] {
-                        cur[t] = s;
-                        bp[t] = p as u8;
+                let mut best = prev[0] + self.trans[0][t];
+                let mut arg = 0;
+                for (p, &ps) in prev.iter().enumerate().skip(1) {
+                    let s = ps + self.trans[p][t];
+                    if s > best {
+                        best = s;
+                        arg = p;
                     }
                 }
+                cur[t] = best + e[t];
+                bp[t] = arg as u8;
+            }
+            // Keep forbidden paths from drifting towards overflow.
+            for v in &mut cur {
+                *v = (*v).max(FORBIDDEN);
             }
             back.push(bp);
             prev = cur;
@@ -150,4 +187,11 @@ impl Model {
             best = usize::from(back[i][best]);
         }
     }
+}
+
+/// Buffers [`Model::decode`] reuses from call to call.
+#[derive(Default)]
+pub(crate) struct DecodeScratch {
+    feats: Vec<u64>,
+    back: Vec<[u8; TAGS]>,
 }
