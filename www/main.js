@@ -82,8 +82,15 @@ function onWorkerMessage(w, msg) {
       if (state.status.key === "loading") setStatus("ready");
       break;
     case "progress":
-      // The analysis is one call inside the worker, so progress is its phases.
-      if (msg.id === state.analyseId && msg.phase === "start") $.progress.removeAttribute("value");
+      // Short texts are one call inside the worker (progress: its phases);
+      // long ones go chunk by chunk (progress: the share analysed).
+      if (msg.id !== state.analyseId) break;
+      if (msg.phase === "start") $.progress.removeAttribute("value");
+      if (msg.phase === "chunk" && msg.length > 0) {
+        $.progress.max = 1;
+        $.progress.value = msg.done / msg.length;
+        setStatus("analysingShare", { n: nf(msg.length), pct: Math.floor((100 * msg.done) / msg.length) });
+      }
       break;
     case "result":
     case "error": {
@@ -107,8 +114,28 @@ function call(type, text, options) {
   if (state.initError) return { id: 0, promise: Promise.reject(new Error(state.initError)) };
   const id = state.nextId++;
   const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: type }));
-  state.worker.postMessage({ type, id, text, options });
+  if (type === "analyse" && text.length > SEND_CHUNK) sendInChunks(state.worker, id, text, options);
+  else state.worker.postMessage({ type, id, text, options });
   return { id, promise };
+}
+
+// Copying a long text to the worker in one message would block the page for
+// a while (~3 ms per million characters); it goes in pieces, one per task,
+// and the worker analyses each piece as it arrives.
+const SEND_CHUNK = 1 << 20;
+
+async function sendInChunks(worker, id, text, options) {
+  worker.postMessage({ type: "analyse-start", id, length: text.length, options });
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + SEND_CHUNK, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1; // keep pairs whole
+    await new Promise((r) => setTimeout(r, 0));
+    if (worker !== state.worker || !state.pending.has(id)) return; // cancelled meanwhile
+    worker.postMessage({ type: "analyse-chunk", id, chunk: text.slice(at, end) });
+    at = end;
+  }
+  worker.postMessage({ type: "analyse-end", id });
 }
 
 function cancel() {

@@ -1,11 +1,14 @@
 // The module worker that owns the wasm. Protocol (every message has `type`):
 //   page → worker: {type: "analyse", id, text, options}
 //                  {type: "clean",   id, text, options}
+//                  long texts in pieces: {type: "analyse-start", id, length, options},
+//                  {type: "analyse-chunk", id, chunk}…, {type: "analyse-end", id}
 //   worker → page: {type: "ready", version}
-//                  {type: "progress", id, phase, length}
+//                  {type: "progress", id, phase, length}   phase "start" | "done"
+//                  {type: "progress", id, phase: "chunk", done, length}  (pieces)
 //                  {type: "result", id, data}
 //                  {type: "error", id, message}   (id null: wasm init failed)
-import init, { analyse, clean, version } from "./pkg/teks.js";
+import init, { analyse, clean, version, Analyser } from "./pkg/teks.js";
 
 const ready = init().then(
   () => {
@@ -20,8 +23,50 @@ const ready = init().then(
 
 const handlers = { analyse, clean };
 
+// The long text being received in pieces: {id, length, done, analyser}.
+let long = null;
+
+function onPiece(msg) {
+  try {
+    if (msg.type === "analyse-start") {
+      long?.analyser.free();
+      long = { id: msg.id, length: msg.length, done: 0, analyser: new Analyser(msg.options || undefined) };
+      postMessage({ type: "progress", id: msg.id, phase: "start", length: msg.length });
+      return;
+    }
+    if (!long || long.id !== msg.id) throw new Error(`no analysis ${msg.id} in progress`);
+    if (msg.type === "analyse-chunk") {
+      long.analyser.push(msg.chunk);
+      long.done += msg.chunk.length;
+      postMessage({ type: "progress", id: msg.id, phase: "chunk", done: long.done, length: long.length });
+      return;
+    }
+    const a = long.analyser;
+    long = null;
+    try {
+      const data = a.finish();
+      postMessage({ type: "progress", id: msg.id, phase: "done", length: msg.length });
+      postMessage({ type: "result", id: msg.id, data });
+    } finally {
+      a.free();
+    }
+  } catch (err) {
+    long?.analyser.free();
+    long = null;
+    postMessage({ type: "error", id: msg.id, message: err && err.message ? err.message : String(err) });
+  }
+}
+
 onmessage = async (e) => {
   const msg = e.data || {};
+  if (msg.type === "analyse-start" || msg.type === "analyse-chunk" || msg.type === "analyse-end") {
+    if (!(await ready)) {
+      if (msg.type === "analyse-start") postMessage({ type: "error", id: msg.id, message: "wasm is not available" });
+      return;
+    }
+    onPiece(msg);
+    return;
+  }
   const fn = handlers[msg.type];
   if (!fn) {
     postMessage({ type: "error", id: msg.id ?? null, message: `Unknown message: ${msg.type}` });

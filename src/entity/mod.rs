@@ -232,6 +232,9 @@ fn in_one_sentence(sentences: &[Range<usize>], m: &Range<usize>) -> bool {
         .is_some_and(|s| s.start <= m.start && m.end <= s.end)
 }
 
+/// The most tokens the tagger decodes at once.
+const MAX_WINDOW: usize = 256;
+
 /// Tags one sentence and appends its mentions.
 fn sentence_mentions(
     text: &str,
@@ -265,7 +268,10 @@ fn sentence_mentions(
         let a = i;
         let mut last = i;
         let mut j = i + 1;
-        while j < n && j <= last + 3 {
+        // A window stops after MAX_WINDOW tokens (the next one goes on from
+        // there): only pathological text ("A. A. A. …") has longer runs, and
+        // a bounded window keeps the tagger's memory bounded too.
+        while j < n && j <= last + 3 && j < a + MAX_WINDOW {
             if s.cand[j] {
                 last = j;
             }
