@@ -2,10 +2,13 @@
 //! text or the lexicon), and name parts ↔ full person names; then the type by
 //! vote, the canonical (fullest) name, and aliases.
 
-use super::lexicon::{surface_hash, LEXICON};
+use super::features::mix;
+use super::lexicon::{surface_hash, HashKeyed, LEXICON};
+use super::tokens::tokenise;
 use super::{EntityType, Found, Mention};
 use crate::Options;
 use std::collections::HashMap;
+use std::ops::Range;
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -34,6 +37,29 @@ fn surface(text: &str, m: &Mention) -> String {
     out
 }
 
+/// A hash of the lower-cased surface of tokens `toks` of `text` (whitespace
+/// between tokens counts, as in [`surface`]): equal for "AS" and "as",
+/// different for "Jong-Un" and "Jong - Un". No allocation.
+fn key_hash(text: &str, toks: &[Range<usize>]) -> u64 {
+    let mut h = 0x006b_6579_u64;
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 && toks[i - 1].end < t.start {
+            h = mix(h, 0x20);
+        }
+        for c in text.get(t.clone()).unwrap_or("").chars() {
+            if c.is_ascii() {
+                h = mix(h, u64::from(c.to_ascii_lowercase()));
+            } else {
+                for l in c.to_lowercase() {
+                    h = mix(h, u64::from(l));
+                }
+            }
+        }
+        h = mix(h, 0x1f);
+    }
+    h
+}
+
 /// Lower-cased words of a name, for name-part matching.
 fn words(name: &str) -> Vec<String> {
     name.split(' ')
@@ -52,11 +78,11 @@ pub(crate) fn merge(
     let n = mentions.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let surfaces: Vec<String> = mentions.iter().map(|m| surface(text, m)).collect();
-    let keys: Vec<String> = surfaces.iter().map(|s| s.to_lowercase()).collect();
     // Same name.
-    let mut by_key: HashMap<&str, usize> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        let first = *by_key.entry(k.as_str()).or_insert(i);
+    let mut by_key: HashKeyed<usize> = HashKeyed::default();
+    by_key.reserve(n);
+    for (i, m) in mentions.iter().enumerate() {
+        let first = *by_key.entry(key_hash(text, &m.toks)).or_insert(i);
         union(&mut parent, first, i);
     }
     // Acronyms defined in the text.
@@ -67,24 +93,27 @@ pub(crate) fn merge(
     }
     // Acronyms and aliases from the lexicon, when the text uses both forms
     // (aliases list only the text's own forms).
+    let mut toks = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let h = surface_hash(text, &m.toks);
         if let Some(&expansion) = LEXICON.acronyms.get(&h) {
-            if let Some(&j) = by_key.get(expansion.to_lowercase().as_str()) {
+            toks.clear();
+            tokenise(expansion, 0..expansion.len(), &mut toks);
+            if let Some(&j) = by_key.get(&key_hash(expansion, &toks)) {
                 union(&mut parent, i, j);
             }
         }
     }
     // Components and their longest names.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of: Vec<usize> = vec![usize::MAX; n];
     for i in 0..n {
         let r = find(&mut parent, i);
-        let g = *group_of.entry(r).or_insert_with(|| {
+        if group_of[r] == usize::MAX {
+            group_of[r] = groups.len();
             groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(i);
+        }
+        groups[group_of[r]].push(i);
     }
     let longest = |g: &[usize]| -> usize {
         let mut best = g[0];

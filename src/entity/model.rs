@@ -156,15 +156,30 @@ impl Model {
                     cur[t] = self.trans[first][t] + e[t];
                     continue;
                 }
-                let mut best = prev[0] + self.trans[0][t];
-                let mut arg = 0;
-                for (p, &ps) in prev.iter().enumerate().skip(1) {
-                    let s = ps + self.trans[p][t];
-                    if s > best {
-                        best = s;
-                        arg = p;
+                // I-X (even, ≥ 2) may only follow B-X or I-X; other
+                // tags may follow any tag.
+                let (best, arg) = if t != O && t % 2 == 0 {
+                    let (b, i) = (
+                        prev[t - 1] + self.trans[t - 1][t],
+                        prev[t] + self.trans[t][t],
+                    );
+                    if i > b {
+                        (i, t)
+                    } else {
+                        (b, t - 1)
                     }
-                }
+                } else {
+                    let mut best = prev[0] + self.trans[0][t];
+                    let mut arg = 0;
+                    for (p, &ps) in prev.iter().enumerate().skip(1) {
+                        let s = ps + self.trans[p][t];
+                        if s > best {
+                            best = s;
+                            arg = p;
+                        }
+                    }
+                    (best, arg)
+                };
                 cur[t] = best + e[t];
                 bp[t] = arg as u8;
             }
