@@ -3,9 +3,10 @@
 //! For each input shape it times `analyse` on a small input and on one ten
 //! times larger, and prints the time ratio (linear ≈ 10; the target is
 //! ≤ 12). Shapes: pathological ones (a run of ".", one giant word, repeated
-//! "A. ", repeated "Dr. ", repeated "Budi " — one capitalised word) and, when
-//! given, real text files cut to size (`make bench` passes the generated
-//! 1 MiB Indonesian and English texts).
+//! "A. ", repeated "Dr. ", repeated "Budi " — one capitalised word, line
+//! breaks only, unbalanced quotes, unbalanced brackets) and, when given, real
+//! text files cut to size (`make bench` passes the generated 1 MiB
+//! Indonesian and English texts), the first also as one line without breaks.
 //!
 //! ```text
 //! cargo run --release --example scale -- [--json] [--small BYTES] [--text NAME=PATH]...
@@ -97,6 +98,15 @@ fn main() {
             cut(text, large).to_string(),
         ));
     }
+    // The first real text as one line: no line break at all.
+    if let Some((name, text)) = texts.first() {
+        let flat = |s: &str| s.replace(['\n', '\r'], " ");
+        shapes.push((
+            format!("{name}-1line"),
+            flat(cut(text, small)),
+            flat(cut(text, large)),
+        ));
+    }
     for (name, unit) in [
         ("dots", "."),
         ("one-word", "a"),
@@ -104,6 +114,8 @@ fn main() {
         ("Dr. ", "Dr. "),
         ("cap-words", "Budi "),
         ("newlines", "\n"),
+        ("quotes", "\"Budi "),
+        ("brackets", "(a "),
     ] {
         shapes.push((
             name.to_string(),
@@ -118,7 +130,7 @@ fn main() {
         let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-9);
         if !json {
             println!(
-                "{name:<10} {:>8} B {:>9.2} ms  → {:>9} B {:>9.2} ms  ratio {ratio:>6.1}  {}",
+                "{name:<12} {:>8} B {:>9.2} ms  → {:>9} B {:>9.2} ms  ratio {ratio:>6.1}  {}",
                 s.len(),
                 ts.as_secs_f64() * 1e3,
                 l.len(),
