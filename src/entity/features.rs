@@ -1,7 +1,7 @@
 //! The tagger's features, shared by inference and training: every feature is
 //! a 64-bit hash built straight from byte slices, with no allocation per token.
 
-use super::lexicon::LEXICON;
+use super::lexicon::Lexicon;
 use std::ops::Range;
 
 /// Tags: O, then B and I for PER, LOC and ORG.
@@ -148,11 +148,13 @@ fn word_info(w: &str) -> (u64, u64, u64, u64, u64, u8, u8) {
 }
 
 /// Computes the facts of tokens `toks` of `text`; `first_is_start` says
-/// whether `toks[0]` is the first token of its sentence.
+/// whether `toks[0]` is the first token of its sentence; `lex` is the
+/// lexicon of the model's language ([`super::lexicon::for_features`]).
 pub(crate) fn infos(
     text: &str,
     toks: &[Range<usize>],
     first_is_start: bool,
+    lex: &Lexicon,
     out: &mut Vec<TokInfo>,
     matches: &mut Vec<(usize, usize, u16)>,
 ) {
@@ -179,7 +181,7 @@ pub(crate) fn infos(
             out[i].flags |= INITIAL;
         }
     }
-    LEXICON.mark(out, matches);
+    lex.mark(out, matches);
 }
 
 const BOS: TokInfo = TokInfo {

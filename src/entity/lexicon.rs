@@ -3,6 +3,7 @@
 
 use super::features::{mix, word_hash, TokInfo, PHRASE_SEED};
 use super::tokens::tokenise;
+use crate::Lang;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -120,13 +121,16 @@ impl Lexicon {
         self.max_len = self.max_len.max(toks.len());
     }
 
-    fn build() -> Lexicon {
+    /// The lexicon of all lists, or (`english: false`) without the
+    /// English-only lists (`data/*_en.txt`), as the Indonesian model's
+    /// features were trained.
+    fn build(english: bool) -> Lexicon {
         let mut lex = Lexicon {
             phrases: HashKeyed::default(),
             max_len: 1,
             acronyms: HashKeyed::default(),
         };
-        for (text, class) in [
+        let shared = [
             (include_str!("data/loc.txt"), LOC),
             (include_str!("data/org.txt"), ORG),
             (include_str!("data/per.txt"), PER),
@@ -135,7 +139,17 @@ impl Lexicon {
             (include_str!("data/nat.txt"), NAT),
             (include_str!("data/common.txt"), COMMON),
             (include_str!("data/common_extra.txt"), COMMON),
-        ] {
+        ];
+        let english_only = [
+            (include_str!("data/loc_en.txt"), LOC),
+            (include_str!("data/org_en.txt"), ORG),
+            (include_str!("data/per_en.txt"), PER),
+            (include_str!("data/title_en.txt"), TITLE),
+            (include_str!("data/nat_en.txt"), NAT),
+            (include_str!("data/common_en.txt"), COMMON),
+        ];
+        let extra: &[(&'static str, u16)] = if english { &english_only } else { &[] };
+        for &(text, class) in shared.iter().chain(extra) {
             for l in lines(text) {
                 lex.add(l, class);
             }
@@ -200,8 +214,19 @@ impl Lexicon {
     }
 }
 
-/// The lexicon (both languages together).
-pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+/// The lexicon (both languages together), as the rules use it.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(true));
+
+/// The lexicon without the English-only lists: the Indonesian model's features.
+static LEXICON_ID: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(false));
+
+/// The lexicon whose matches are features of the model of `lang`.
+pub(crate) fn for_features(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::En => &LEXICON,
+        _ => &LEXICON_ID,
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -226,7 +251,7 @@ mod tests {
         tokenise(text, 0..text.len(), &mut toks);
         let mut info = Vec::new();
         let mut m = Vec::new();
-        crate::entity::features::infos(text, &toks, true, &mut info, &mut m);
+        crate::entity::features::infos(text, &toks, true, lex, &mut info, &mut m);
         assert_eq!(m, [(0, 3, ORG), (3, 4, COMMON), (4, 6, LOC)]);
     }
 }

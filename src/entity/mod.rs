@@ -196,11 +196,12 @@ pub(crate) fn recognise(
         .any(|k| options.wants(k));
     if wants_names {
         let model = model::for_lang(lang);
+        let lex = lexicon::for_features(lang);
         let mut s = Scratch::default();
         let mut all_toks = Vec::new();
         for sentence in sentences {
             let first = mentions.len();
-            sentence_mentions(text, sentence.clone(), model, &mut s, &mut mentions);
+            sentence_mentions(text, sentence.clone(), model, lex, &mut s, &mut mentions);
             acronym_links(text, &s.toks, first, &mut mentions, &mut links);
             all_toks.extend_from_slice(&s.toks);
         }
@@ -240,6 +241,7 @@ fn sentence_mentions(
     text: &str,
     sentence: Range<usize>,
     model: &model::Model,
+    lex: &lexicon::Lexicon,
     s: &mut Scratch,
     out: &mut Vec<Mention>,
 ) {
@@ -279,7 +281,14 @@ fn sentence_mentions(
         }
         let b = (last + 2).min(n);
         let (ra, rb) = (a.saturating_sub(2), (b + 2).min(n));
-        infos(text, &s.toks[ra..rb], ra == 0, &mut s.info, &mut s.matches);
+        infos(
+            text,
+            &s.toks[ra..rb],
+            ra == 0,
+            lex,
+            &mut s.info,
+            &mut s.matches,
+        );
         if !model.is_empty() {
             model.decode(&s.info, a - ra, b - ra, a == 0, &mut s.decode, &mut s.tags);
         } else {
@@ -477,8 +486,17 @@ fn push_span(
         let initial_common = info[a - ra].is_initial()
             && word_classes(a) & COMMON != 0
             && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0;
+        // A nationality word before a lower-case word or another nationality
+        // word is no part of a name: "Palestinian group Hamas", "Sunni Arab".
+        let nat_before = b - a > 1
+            && word_classes(a) & (NAT | LOC | ORG | PER) == NAT
+            && (!info[a + 1 - ra].is_cap() || word_classes(a + 1) & NAT != 0)
+            && (a + 2..=b).all(|e| {
+                LEXICON.classes((a..e).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0
+            });
         if !info[a - ra].is_word()
             || strip_title
+            || nat_before
             || ((lower_common(a) || initial_common) && b - a > 1)
         {
             a += 1;

@@ -5,7 +5,9 @@
 //! Reproducible: fixed seed, fixed data order, no threads.
 
 use super::features::{allowed, features, infos, TokInfo, O, TAGS};
+use super::lexicon::{for_features, Lexicon};
 use super::tokens::tokenise;
+use crate::Lang;
 use std::fs;
 use std::io::{self, BufRead};
 use std::ops::Range;
@@ -224,7 +226,14 @@ impl Perceptron {
 type Source = (&'static str, usize, usize);
 
 /// Trains one model on `examples` and returns its bytes.
-fn train(examples: &[Example], bits: u32, epochs: usize, prune: i8, levels: f32) -> Vec<u8> {
+fn train(
+    examples: &[Example],
+    lex: &Lexicon,
+    bits: u32,
+    epochs: usize,
+    prune: i8,
+    levels: f32,
+) -> Vec<u8> {
     let mut p = Perceptron {
         bits,
         w: vec![0.0; TAGS << bits],
@@ -240,7 +249,7 @@ fn train(examples: &[Example], bits: u32, epochs: usize, prune: i8, levels: f32)
     let feats: Vec<Vec<Vec<usize>>> = examples
         .iter()
         .map(|ex| {
-            infos(&ex.text, &ex.toks, true, &mut info, &mut matches);
+            infos(&ex.text, &ex.toks, true, lex, &mut info, &mut matches);
             (0..ex.toks.len())
                 .map(|i| {
                     hashes.clear();
@@ -283,8 +292,8 @@ fn train(examples: &[Example], bits: u32, epochs: usize, prune: i8, levels: f32)
     p.to_bytes(prune, levels)
 }
 
-/// `teks-train DATA_DIR [OUT_DIR] [--bits N] [--epochs N] [--prune N] [--levels N]`: trains `id.bin`
-/// and `en.bin` from the NER training splits in `DATA_DIR` (never the dev
+/// `teks-train DATA_DIR [OUT_DIR] [--bits N] [--epochs N] [--prune N] [--levels N] [--lang id|en]`:
+/// trains `id.bin` and `en.bin` (or only the model of `--lang`) from the NER training splits in `DATA_DIR` (never the dev
 /// splits) and writes them to `OUT_DIR` (default `src/entity/model`).
 /// Defaults: 2^14 (id) and 2^13 (en) hashed buckets, 12 epochs (id) and 8 (en); weights quantised to
 /// `-levels..=levels` (15), those of magnitude at most `--prune` (1) set to 0
@@ -295,6 +304,7 @@ pub fn run(args: &[String]) -> io::Result<()> {
     let mut epochs: Option<usize> = None;
     let mut prune = 1i8;
     let mut levels = 15f32;
+    let mut only: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -302,6 +312,7 @@ pub fn run(args: &[String]) -> io::Result<()> {
             "--levels" => levels = it.next().and_then(|v| v.parse().ok()).unwrap_or(levels),
             "--prune" => prune = it.next().and_then(|v| v.parse().ok()).unwrap_or(prune),
             "--epochs" => epochs = it.next().and_then(|v| v.parse().ok()),
+            "--lang" => only = it.next().cloned(),
             _ => dirs.push(a.clone()),
         }
     }
@@ -332,6 +343,9 @@ pub fn run(args: &[String]) -> io::Result<()> {
         ),
     ];
     for (lang, default_epochs, default_bits, files) in sets {
+        if only.as_deref().is_some_and(|o| o != lang) {
+            continue;
+        }
         let epochs = epochs.unwrap_or(default_epochs);
         let bits = bits.unwrap_or(default_bits);
         let mut examples = Vec::new();
@@ -343,7 +357,9 @@ pub fn run(args: &[String]) -> io::Result<()> {
             "{lang}: {} sentences, 2^{bits} buckets, {epochs} epochs",
             examples.len()
         );
-        let bytes = train(&examples, bits, epochs, prune, levels);
+        // The model's features see its language's lexicon (English-only lists for en).
+        let lex = for_features(if lang == "en" { Lang::En } else { Lang::Id });
+        let bytes = train(&examples, lex, bits, epochs, prune, levels);
         fs::write(out.join(format!("{lang}.bin")), &bytes)?;
         eprintln!("{lang}: wrote {} bytes", bytes.len());
     }
