@@ -1,5 +1,7 @@
 // The module worker that owns the wasm. Protocol (every message has `type`):
-//   page → worker: {type: "analyse", id, text, options}
+//   page → worker: {type: "init", module}          (a compiled WebAssembly.Module, or null:
+//                                                   the worker then fetches the wasm itself)
+//                  {type: "analyse", id, text, options}
 //                  {type: "clean",   id, text, options}
 //   worker → page: {type: "ready", version}
 //                  {type: "progress", id, phase, length}
@@ -7,9 +9,17 @@
 //                  {type: "error", id, message}   (id null: wasm init failed)
 import init, { analyse, clean, version } from "./pkg/teks.js";
 
-const ready = init().then(
+let start;
+const module = new Promise((resolve) => {
+  start = resolve;
+});
+const ready = module.then((m) => init(m ? { module_or_path: m } : undefined)).then(
   () => {
     postMessage({ type: "ready", version: version() });
+    // Build the lexicons and unpack the models now, while the user is still
+    // reading, not on the first real request (~10–40 ms).
+    analyse("Presiden Joko Widodo tiba di Jakarta.", { lang: "id" });
+    analyse("The president arrived in London.", { lang: "en" });
     return true;
   },
   (err) => {
@@ -22,6 +32,10 @@ const handlers = { analyse, clean };
 
 onmessage = async (e) => {
   const msg = e.data || {};
+  if (msg.type === "init") {
+    start(msg.module || null);
+    return;
+  }
   const fn = handlers[msg.type];
   if (!fn) {
     postMessage({ type: "error", id: msg.id ?? null, message: `Unknown message: ${msg.type}` });
