@@ -482,7 +482,7 @@ impl Analyser {
         }
         let mut r = self.result;
         // Most mentioned first; ties: first mentioned first.
-        r.entities.sort_by_key(|e| {
+        crate::sort::sort_by_key(&mut r.entities, |e| {
             (
                 std::cmp::Reverse(e.count),
                 e.mentions.first().map_or(usize::MAX, |m| m.start),

@@ -41,6 +41,7 @@ mod lang;
 mod offsets;
 mod options;
 mod sentence;
+mod sort;
 mod token;
 
 #[cfg(target_arch = "wasm32")]

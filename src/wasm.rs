@@ -27,7 +27,7 @@
 //! for (const e of result.entities) console.log(e.name, e.type, e.count);
 //! ```
 
-use crate::options::field_names;
+use crate::options::{CLEAN_RULE_FIELDS, OPTION_FIELDS};
 use crate::Options;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -134,17 +134,13 @@ fn text_arg(text: &JsValue) -> Result<String, JsError> {
         .ok_or_else(|| JsError::new("teks: text must be a string"))
 }
 
-/// Rejects keys a struct does not have (serde-wasm-bindgen reads only the
-/// known ones, so `deny_unknown_fields` alone would let typos pass silently).
-fn check_keys(value: &JsValue, fields: &[&str], what: &str) -> Result<(), JsError> {
-    if !value.is_object() {
-        return Ok(()); // serde reports the type error
-    }
-    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+/// Rejects keys a struct does not have (like serde's `deny_unknown_fields`).
+fn check_keys(value: &js_sys::Object, fields: &[&str], what: &str) -> Result<(), JsError> {
+    for key in js_sys::Object::keys(value).iter() {
         let key = key.as_string().unwrap_or_default();
         if !fields.contains(&key.as_str()) {
-            return Err(JsError::new(&format!(
-                "teks: invalid options: unknown field `{key}` in {what}, expected one of {}",
+            return Err(invalid(&format!(
+                "unknown field `{key}` in {what}, expected one of {}",
                 fields.join(", ")
             )));
         }
@@ -152,16 +148,98 @@ fn check_keys(value: &JsValue, fields: &[&str], what: &str) -> Result<(), JsErro
     Ok(())
 }
 
+fn invalid(message: &str) -> JsError {
+    JsError::new(&format!("teks: invalid options: {message}"))
+}
+
+/// Field `key` of `object` when it is set (not `undefined`).
+fn field(object: &js_sys::Object, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined())
+}
+
+/// The plain object `value`, or an error naming `what`.
+fn object<'a>(value: &'a JsValue, what: &str) -> Result<&'a js_sys::Object, JsError> {
+    if value.is_object() && !js_sys::Array::is_array(value) {
+        Ok(value.unchecked_ref())
+    } else {
+        Err(invalid(&format!("{what} must be an object")))
+    }
+}
+
+fn string_field(object: &js_sys::Object, key: &str) -> Result<Option<String>, JsError> {
+    field(object, key)
+        .map(|v| {
+            v.as_string()
+                .ok_or_else(|| invalid(&format!("`{key}` must be a string")))
+        })
+        .transpose()
+}
+
+fn bool_field(object: &js_sys::Object, key: &str, out: &mut bool) -> Result<(), JsError> {
+    if let Some(v) = field(object, key) {
+        *out = v
+            .as_bool()
+            .ok_or_else(|| invalid(&format!("`{key}` must be a boolean")))?;
+    }
+    Ok(())
+}
+
+/// Reads the options object by hand: the same names, defaults and checks as
+/// the serde derive on [`Options`] (which the CLI uses), without linking
+/// serde's deserializer and its number formatting into the wasm (~10 KB
+/// gzip, measured).
 fn options_arg(options: &JsValue) -> Result<Options, JsError> {
+    let mut o = Options::default();
     if options.is_undefined() || options.is_null() {
-        return Ok(Options::default());
+        return Ok(o);
     }
-    check_keys(options, field_names::<Options>(), "options")?;
-    if let Ok(rules) = js_sys::Reflect::get(options, &"cleanRules".into()) {
-        check_keys(&rules, field_names::<crate::CleanRules>(), "cleanRules")?;
+    let options = object(options, "options")?;
+    check_keys(options, &OPTION_FIELDS, "options")?;
+    let err = |e: crate::Error| invalid(&e.to_string());
+    if let Some(lang) = string_field(options, "lang")? {
+        o.lang = Options::parse_lang(&lang).map_err(err)?;
     }
-    serde_wasm_bindgen::from_value(options.clone())
-        .map_err(|e| JsError::new(&format!("teks: invalid options: {e}")))
+    bool_field(options, "clean", &mut o.clean)?;
+    if let Some(input) = string_field(options, "input")? {
+        o.input = input.parse().map_err(err)?;
+    }
+    if let Some(rules) = field(options, "cleanRules") {
+        let rules = object(&rules, "cleanRules")?;
+        check_keys(rules, &CLEAN_RULE_FIELDS, "cleanRules")?;
+        let r = &mut o.clean_rules;
+        for (key, flag) in [
+            ("promo", &mut r.promo),
+            ("credits", &mut r.credits),
+            ("navigation", &mut r.navigation),
+            ("mojibake", &mut r.mojibake),
+            ("whitespace", &mut r.whitespace),
+            ("straightQuotes", &mut r.straight_quotes),
+        ] {
+            bool_field(rules, key, flag)?;
+        }
+    }
+    match field(options, "entityTypes") {
+        None => {}
+        Some(v) if v.is_null() => {}
+        Some(v) if js_sys::Array::is_array(&v) => {
+            let mut types = Vec::new();
+            for t in v.unchecked_into::<js_sys::Array>().iter() {
+                let name = t
+                    .as_string()
+                    .ok_or_else(|| invalid("`entityTypes` must hold strings"))?;
+                let kind = crate::EntityType::ALL
+                    .into_iter()
+                    .find(|k| k.as_str() == name)
+                    .ok_or_else(|| err(crate::Error::unknown_entity_type(&name)))?;
+                types.push(kind);
+            }
+            o.entity_types = Some(types);
+        }
+        Some(_) => return Err(invalid("`entityTypes` must be an array")),
+    }
+    Ok(o)
 }
 
 /// Converts a small result (cleaning, sentences, entities, progress) to JS,

@@ -140,6 +140,29 @@ fn errors_are_thrown_as_error_objects_and_the_module_keeps_working() {
     );
     assert!(msg.contains("string"), "{msg}");
 
+    for (bad, named) in [
+        (r#"{"cleanRules":{"bogus":true}}"#, "bogus"),
+        (r#"{"cleanRules":{"promo":"yes"}}"#, "promo"),
+        (r#"{"entityTypes":["PER","XYZ"]}"#, "XYZ"),
+        (r#"{"entityTypes":"PER"}"#, "entityTypes"),
+        (r#"{"input":"pdf"}"#, "pdf"),
+        (r#"{"clean":1}"#, "clean"),
+        (r#""id""#, "options"),
+    ] {
+        let opts = js_sys::JSON::parse(bad).unwrap();
+        let msg = error_message(
+            teks::wasm::analyse(JsValue::from_str("Halo."), opts)
+                .unwrap_err()
+                .into(),
+        );
+        assert!(msg.contains(named), "{bad}: {msg}");
+    }
+    let opts = js_sys::JSON::parse(
+        r#"{"lang":"auto","clean":true,"input":"text","cleanRules":{"straightQuotes":true},"entityTypes":null}"#,
+    )
+    .unwrap();
+    assert!(teks::wasm::analyse(JsValue::from_str("Halo."), opts).is_ok());
+
     let ok = json(&teks::wasm::analyse(JsValue::from_str(""), JsValue::NULL).unwrap());
     assert_eq!(ok["sentences"].as_array().unwrap().len(), 0);
     let ok = json(

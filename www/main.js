@@ -50,10 +50,17 @@ const nf = (n) => numberFormats[state.ui].format(n);
 
 // ------------------------------------------------------------------ worker
 
+// The wasm is compiled here, while the worker starts (index.html preloads
+// it), and handed to the worker compiled; a restarted worker gets it again.
+// If this fails the worker fetches and compiles it itself (and reports).
+const wasmModule = WebAssembly.compileStreaming(fetch(new URL("./pkg/teks_bg.wasm", import.meta.url)))
+  .catch(() => null);
+
 function startWorker() {
   state.ready = false;
   state.initError = null;
   const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  wasmModule.then((module) => w.postMessage({ type: "init", module }));
   w.onmessage = (e) => onWorkerMessage(w, e.data);
   w.onerror = (e) => {
     e.preventDefault();

@@ -1,5 +1,7 @@
 // The module worker that owns the wasm. Protocol (every message has `type`):
-//   page → worker: {type: "analyse", id, text, options}
+//   page → worker: {type: "init", module}          (a compiled WebAssembly.Module, or null:
+//                                                   the worker then fetches the wasm itself)
+//                  {type: "analyse", id, text, options}
 //                  {type: "clean",   id, text, options}
 //                  long texts in pieces: {type: "analyse-start", id, length, options},
 //                  {type: "analyse-chunk", id, chunk}…, {type: "analyse-end", id}
@@ -10,9 +12,17 @@
 //                  {type: "error", id, message}   (id null: wasm init failed)
 import init, { analyse, clean, version, Analyser } from "./pkg/teks.js";
 
-const ready = init().then(
+let start;
+const module = new Promise((resolve) => {
+  start = resolve;
+});
+const ready = module.then((m) => init(m ? { module_or_path: m } : undefined)).then(
   () => {
     postMessage({ type: "ready", version: version() });
+    // Build the lexicons and unpack the models now, while the user is still
+    // reading, not on the first real request (~10–40 ms).
+    analyse("Presiden Joko Widodo tiba di Jakarta.", { lang: "id" });
+    analyse("The president arrived in London.", { lang: "en" });
     return true;
   },
   (err) => {
@@ -59,6 +69,10 @@ function onPiece(msg) {
 
 onmessage = async (e) => {
   const msg = e.data || {};
+  if (msg.type === "init") {
+    start(msg.module || null);
+    return;
+  }
   if (msg.type === "analyse-start" || msg.type === "analyse-chunk" || msg.type === "analyse-end") {
     if (!(await ready)) {
       if (msg.type === "analyse-start") postMessage({ type: "error", id: msg.id, message: "wasm is not available" });

@@ -643,7 +643,9 @@ fn select(doc: &mut Doc, input: &str, strip_unlikely: bool) -> (Vec<bool>, u32) 
     let mut ranked: Vec<usize> = (1..nodes.len())
         .filter(|&k| nodes[k].scored && !nodes[k].killed)
         .collect();
-    ranked.sort_by(|&a, &b| final_score(&nodes[b]).total_cmp(&final_score(&nodes[a])));
+    crate::sort::sort_by(&mut ranked, |&a, &b| {
+        final_score(&nodes[b]).total_cmp(&final_score(&nodes[a]))
+    });
     ranked.truncate(5);
     let mut top = ranked.first().copied();
     if let Some(t) = top {

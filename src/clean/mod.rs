@@ -90,7 +90,7 @@ pub(crate) fn clean(input: &str, options: &Options) -> Output {
 /// overlaps markup, the text rule's reason wins. Empty ranges are dropped.
 fn disjoint(mut all: Vec<(Range<usize>, Reason)>) -> Vec<(Range<usize>, Reason)> {
     all.retain(|(r, _)| !r.is_empty());
-    all.sort_by_key(|(r, why)| (r.start, *why == Reason::HtmlMarkup));
+    crate::sort::sort_by_key(&mut all, |(r, why)| (r.start, *why == Reason::HtmlMarkup));
     let mut out: Vec<(Range<usize>, Reason)> = Vec::with_capacity(all.len());
     let mut pending = all.into_iter().collect::<std::collections::VecDeque<_>>();
     while let Some((mut r, why)) = pending.pop_front() {

@@ -39,7 +39,7 @@ static REVERSE: LazyLock<Vec<(u16, [u8; 6])>> = LazyLock::new(|| {
             }
         }
     }
-    v.sort_unstable_by_key(|e| e.0);
+    crate::sort::sort_by_key(&mut v, |e| e.0);
     v
 });
 

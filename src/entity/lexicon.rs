@@ -104,9 +104,11 @@ pub(crate) fn surface_hash(text: &str, toks: &[Range<usize>]) -> u64 {
 }
 
 impl Lexicon {
-    fn add(&mut self, entry: &str, class: u16) {
-        let mut toks = Vec::new();
-        tokenise(entry, 0..entry.len(), &mut toks);
+    /// Adds `entry`; `toks` is scratch space (one buffer for every entry
+    /// keeps building the lexicon cheap: it runs before the first result).
+    fn add(&mut self, entry: &str, class: u16, toks: &mut Vec<Range<usize>>) {
+        toks.clear();
+        tokenise(entry, 0..entry.len(), toks);
         if toks.is_empty() {
             return;
         }
@@ -126,10 +128,12 @@ impl Lexicon {
     /// features were trained.
     fn build(english: bool) -> Lexicon {
         let mut lex = Lexicon {
-            phrases: HashKeyed::default(),
+            // About 7,000 phrases and prefixes: sized once, never rehashed.
+            phrases: HashKeyed::with_capacity_and_hasher(8192, Default::default()),
             max_len: 1,
             acronyms: HashKeyed::default(),
         };
+        let mut toks = Vec::new();
         let shared = [
             (include_str!("data/loc.txt"), LOC),
             (include_str!("data/org.txt"), ORG),
@@ -151,18 +155,18 @@ impl Lexicon {
         let extra: &[(&'static str, u16)] = if english { &english_only } else { &[] };
         for &(text, class) in shared.iter().chain(extra) {
             for l in lines(text) {
-                lex.add(l, class);
+                lex.add(l, class, &mut toks);
             }
         }
         for l in lines(include_str!("data/cue.txt")) {
             let (kind, word) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
             let class = if kind == "LOC" { LOC_CUE } else { ORG_CUE };
-            lex.add(word.trim(), class);
+            lex.add(word.trim(), class, &mut toks);
         }
         for l in lines(include_str!("data/acronyms.txt")) {
             if let Some((a, e)) = l.split_once('=') {
                 let a = a.trim();
-                let mut toks = Vec::new();
+                toks.clear();
                 tokenise(a, 0..a.len(), &mut toks);
                 lex.acronyms.insert(surface_hash(a, &toks), e.trim());
             }

@@ -178,7 +178,7 @@ pub(crate) fn merge(
             })
             .take(3)
             .collect();
-        fulls.sort_unstable();
+        crate::sort::sort_by_key(&mut fulls, |&f| f);
         fulls.dedup();
         if let [h] = fulls[..] {
             // Only single-word parts of other types (a person mis-tagged).
@@ -223,7 +223,7 @@ pub(crate) fn merge(
         let name = surfaces[best].clone();
         let mut aliases: Vec<String> = Vec::new();
         let mut sorted = all.clone();
-        sorted.sort_by_key(|&i| mentions[i].range.start);
+        crate::sort::sort_by_key(&mut sorted, |&i| mentions[i].range.start);
         sorted.dedup_by_key(|i| mentions[*i].range.clone());
         for &i in &sorted {
             let s = &surfaces[i];

@@ -216,7 +216,7 @@ pub(crate) fn recognise(
         f.mentions.retain(|m| in_one_sentence(sentences, m));
     }
     found.retain(|f| !f.mentions.is_empty());
-    found.sort_by_key(|f| {
+    crate::sort::sort_by_key(&mut found, |f| {
         (
             std::cmp::Reverse(f.mentions.len()),
             f.mentions.first().map_or(0, |m| m.start),
@@ -354,7 +354,7 @@ fn sentence_mentions(
         let tagged = &mut s.tagged;
         tagged.clear();
         tagged.extend(out[before..].iter().map(|m| m.range.clone()));
-        tagged.sort_by_key(|r| r.end);
+        crate::sort::sort_by_key(tagged, |r| r.end);
         for &(ma, mb, classes) in s.matches.iter().filter(|m| lower_text || m.2 & LOC == 0) {
             let (ma, mb) = (ma + ra, mb + ra);
             let Some(kind) = lexicon_kind(classes) else {
@@ -381,7 +381,7 @@ fn sentence_mentions(
                 );
             }
         }
-        out[before..].sort_by_key(|m| m.range.start);
+        crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
     }
@@ -638,7 +638,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         return;
     }
     let mut taken: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
-    taken.sort_by_key(|r| r.start);
+    crate::sort::sort_by_key(&mut taken, |r| r.start);
     let covered = |taken: &[Range<usize>], r: &Range<usize>| {
         let i = taken.partition_point(|t| t.end <= r.start);
         taken.get(i).is_some_and(|t| t.start < r.end)

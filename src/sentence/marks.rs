@@ -179,10 +179,10 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
         marks.starts.push(cand.start);
         marks.marker_ends.push(cand.end);
     }
-    marks.starts.sort_unstable();
+    crate::sort::sort_by_key(&mut marks.starts, |&s| s);
     marks.starts.dedup();
-    marks.marker_ends.sort_unstable();
-    marks.protected.sort_unstable_by_key(|r| r.start);
+    crate::sort::sort_by_key(&mut marks.marker_ends, |&e| e);
+    crate::sort::sort_by_key(&mut marks.protected, |r| r.start);
     marks
 }
 

@@ -1,0 +1,106 @@
+//! Packs the entity models for embedding: `src/entity/model/<lang>.bin` (as
+//! `make train` writes them) → `$OUT_DIR/<lang>.bin.huff`, the same bytes with
+//! the weight table Huffman-coded (lossless). The i8 weights are mostly small
+//! (about half are 0), so this is ~20% smaller than what gzip makes of the raw
+//! table, which is what the page downloads. `src/entity/model.rs` unpacks it
+//! once. Any model file works, retrained or not; a file that is not a model
+//! is passed through as it is (the loader then reports it as empty).
+//!
+//! Packed layout: `TEKSNERH`, the original header after its magic (`bits`
+//! and the transitions), 256 code lengths (one per byte value, 0 = unused),
+//! then the codes of the weight bytes, most significant bit first.
+
+use std::env;
+use std::fs;
+use std::path::Path;
+
+const HEAD: usize = 8 + 1 + 8 * 7 * 2;
+const MAX_LEN: u8 = 24;
+
+fn main() {
+    let out = env::var("OUT_DIR").expect("OUT_DIR");
+    for lang in ["id", "en"] {
+        let src = format!("src/entity/model/{lang}.bin");
+        println!("cargo:rerun-if-changed={src}");
+        let bytes = fs::read(&src).unwrap_or_default();
+        let packed = pack(&bytes).unwrap_or(bytes);
+        fs::write(Path::new(&out).join(format!("{lang}.bin.huff")), packed).expect("write model");
+    }
+}
+
+/// The packed form of a `TEKSNER1` model, or `None` when it is not one.
+fn pack(bytes: &[u8]) -> Option<Vec<u8>> {
+    if bytes.len() <= HEAD || &bytes[..8] != b"TEKSNER1" {
+        return None;
+    }
+    let weights = &bytes[HEAD..];
+    let mut counts = [0u64; 256];
+    for &b in weights {
+        counts[usize::from(b)] += 1;
+    }
+    let lens = code_lengths(&counts);
+    if lens.iter().any(|&l| l > MAX_LEN) {
+        return None;
+    }
+    let codes = canonical_codes(&lens);
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    out.extend_from_slice(b"TEKSNERH");
+    out.extend_from_slice(&bytes[8..HEAD]);
+    out.extend_from_slice(&lens);
+    let (mut acc, mut n) = (0u64, 0u32);
+    for &b in weights {
+        let l = u32::from(lens[usize::from(b)]);
+        acc = (acc << l) | u64::from(codes[usize::from(b)]);
+        n += l;
+        while n >= 8 {
+            n -= 8;
+            out.push((acc >> n) as u8);
+        }
+    }
+    if n > 0 {
+        out.push((acc << (8 - n)) as u8);
+    }
+    Some(out)
+}
+
+/// Huffman code lengths for `counts` (0 for unused symbols; a lone symbol
+/// gets length 1).
+fn code_lengths(counts: &[u64; 256]) -> [u8; 256] {
+    // Nodes: (weight, symbols under it); merge the two lightest until one is left.
+    let mut nodes: Vec<(u64, Vec<usize>)> = (0..256)
+        .filter(|&s| counts[s] > 0)
+        .map(|s| (counts[s], vec![s]))
+        .collect();
+    let mut lens = [0u8; 256];
+    if nodes.len() == 1 {
+        lens[nodes[0].1[0]] = 1;
+    }
+    while nodes.len() > 1 {
+        nodes.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1[0].cmp(&a.1[0])));
+        let (wa, a) = nodes.pop().expect("node");
+        let (wb, b) = nodes.pop().expect("node");
+        for &s in a.iter().chain(&b) {
+            lens[s] = lens[s].saturating_add(1);
+        }
+        let mut merged = a;
+        merged.extend(b);
+        nodes.push((wa + wb, merged));
+    }
+    lens
+}
+
+/// Canonical codes: by length, then by symbol.
+fn canonical_codes(lens: &[u8; 256]) -> [u32; 256] {
+    let mut codes = [0u32; 256];
+    let mut code = 0u32;
+    for len in 1..=MAX_LEN {
+        for s in 0..256 {
+            if lens[s] == len {
+                codes[s] = code;
+                code += 1;
+            }
+        }
+        code <<= 1;
+    }
+    codes
+}
