@@ -5,6 +5,11 @@ import { STRINGS, SAMPLE, pickLanguage, format } from "./i18n.js";
 const LIVE_LIMIT = 20000; // UTF-16 units: analyse as you type up to this length
 const MAX_CHARS = 100 * 1024 * 1024; // refuse inputs over 100 Mi UTF-16 units
 const MAX_FILE_BYTES = 100 * 1024 * 1024; // and files over 100 MiB
+// Text files bigger than this are analysed straight from the file in the
+// worker (read there a piece at a time), never loaded into the editor: the
+// page never holds the whole text, so it never blocks on copying it.
+const BIG_FILE_BYTES = 8 * 1024 * 1024;
+const BIG_FILE_SHOWN_BYTES = 2 * 1024 * 1024; // of which the marked view shows the start
 const MARK_STEP = 100_000; // highlighted text shown per "show more" (UTF-16 units)
 const LIST_STEP = 2000; // sentences listed per "show more"
 const DEBOUNCE_MS = 300;
@@ -40,6 +45,7 @@ const state = {
   selected: -1,
   step: -1,
   undo: null, // textarea value before the last paste/open conversion
+  bigFile: null, // a big text file analysed from the file itself (the editor stays empty)
   status: { key: "loading", vars: {}, kind: "" },
 };
 
@@ -96,7 +102,9 @@ function onWorkerMessage(w, msg) {
       if (msg.phase === "chunk" && msg.length > 0) {
         $.progress.max = 1;
         $.progress.value = msg.done / msg.length;
-        setStatus("analysingShare", { n: nf(msg.length), pct: Math.floor((100 * msg.done) / msg.length) });
+        const pct = Math.floor((100 * msg.done) / msg.length);
+        if (msg.file) setStatus("analysingFileShare", { file: msg.file, pct });
+        else setStatus("analysingShare", { n: nf(msg.length), pct });
       }
       break;
     case "result":
@@ -195,6 +203,7 @@ function options(extra = {}) {
 
 async function analyse() {
   clearTimeout(state.debounce);
+  if (state.bigFile) return analyseFile(state.bigFile);
   const text = $.input.value;
   if (text.length > MAX_CHARS) {
     setStatus("tooBig", { size: sizeLabel(text.length * 2), limit: sizeLabel(MAX_CHARS * 2) }, "error");
@@ -215,11 +224,41 @@ async function analyse() {
     state.analyseId = 0;
     setBusy(false);
     state.text = text;
+    state.fullLength = text.length;
     state.result = data;
     render();
     setStatus("done", { n: nf(text.length) });
   } catch (err) {
     if (req.id !== state.analyseId) return;
+    state.analyseId = 0;
+    setBusy(false);
+    if (!err.cancelled) setStatus("error", { msg: err.message }, "error");
+  }
+}
+
+// A big file: the worker reads it in pieces; the page keeps only its start
+// for the marked view.
+async function analyseFile(file) {
+  if (state.initError) return;
+  const id = state.nextId++;
+  const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: "analyse" }));
+  state.worker.postMessage({ type: "analyse-file", id, file, options: options() });
+  state.analyseId = id;
+  setBusy(true);
+  setStatus("analysingFile", { file: file.name, size: sizeLabel(file.size) });
+  try {
+    const [data, head] = await Promise.all([promise, file.slice(0, BIG_FILE_SHOWN_BYTES).text()]);
+    if (id !== state.analyseId) return;
+    state.analyseId = 0;
+    setBusy(false);
+    // The start of the text (a character cut at the end of the slice is dropped).
+    state.text = file.size > BIG_FILE_SHOWN_BYTES ? head.replace(/\uFFFD$/, "") : head;
+    state.fullLength = data.stats.inputLength;
+    state.result = data;
+    render();
+    setStatus("done", { n: nf(data.stats.inputLength) });
+  } catch (err) {
+    if (id !== state.analyseId) return;
     state.analyseId = 0;
     setBusy(false);
     if (!err.cancelled) setStatus("error", { msg: err.message }, "error");
@@ -251,6 +290,7 @@ async function insertHtml(html, noticeKey, vars = {}) {
     return;
   }
   const text = data.cleaned;
+  leaveBigFile();
   if (noticeKey === "pastedHtml") $.input.setRangeText(text, s, e, "end");
   else $.input.value = text;
   const parts = data.removed.filter((r) => r.reason !== "html-markup").length;
@@ -279,8 +319,18 @@ async function openFile(file) {
     setStatus("tooBig", { size: sizeLabel(file.size), limit: sizeLabel(MAX_FILE_BYTES) }, "error");
     return;
   }
-  const text = await file.text();
+  leaveBigFile();
   const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html";
+  if (!isHtml && file.size > BIG_FILE_BYTES) {
+    const before = $.input.value;
+    $.input.value = "";
+    state.bigFile = file;
+    showNotice("bigFile", { file: file.name, size: sizeLabel(file.size) }, before);
+    state.rules = {};
+    analyse();
+    return;
+  }
+  const text = await file.text();
   if (isHtml) {
     $.input.select();
     await insertHtml(text, "openedHtml", { file: file.name });
@@ -459,9 +509,12 @@ function renderMarked() {
     pos = s.end;
   }
   if (pos < limit) frag.append(text.slice(pos, limit));
-  if (limit < text.length) {
-    frag.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(text.length - limit) })} ` }));
-    frag.append(el("button", { type: "button", class: "more", "data-more": "marked", text: t("showMore") }));
+  const total = Math.max(state.fullLength ?? 0, text.length);
+  if (limit < total) {
+    frag.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(total - limit) })} ` }));
+    if (limit < text.length) {
+      frag.append(el("button", { type: "button", class: "more", "data-more": "marked", text: t("showMore") }));
+    }
   }
   $.marked.replaceChildren(frag);
   const present = [...new Set(r.entities.map((e) => e.type))];
@@ -587,7 +640,10 @@ function savedUi() {
 
 $.analyse.addEventListener("click", analyse);
 $.cancel.addEventListener("click", cancel);
-$.input.addEventListener("input", scheduleLive);
+$.input.addEventListener("input", () => {
+  leaveBigFile();
+  scheduleLive();
+});
 $.input.addEventListener("keydown", (e) => {
   if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
     e.preventDefault();
@@ -603,8 +659,16 @@ $.input.addEventListener("paste", (e) => {
   e.preventDefault();
   insertHtml(html, "pastedHtml");
 });
+/** The editor's text counts again (typing, undo, sample, another file). */
+function leaveBigFile() {
+  if (!state.bigFile) return;
+  state.bigFile = null;
+  if (state.notice?.key === "bigFile") $.notice.hidden = true;
+}
+
 $.noticeUndo.addEventListener("click", () => {
   if (state.undo === null) return;
+  leaveBigFile();
   $.input.value = state.undo;
   state.undo = null;
   $.notice.hidden = true;
@@ -612,11 +676,13 @@ $.noticeUndo.addEventListener("click", () => {
   afterNewText();
 });
 $.sample.addEventListener("click", () => {
+  leaveBigFile();
   $.input.value = SAMPLE;
   $.notice.hidden = true;
   afterNewText();
 });
 $.clear.addEventListener("click", () => {
+  leaveBigFile();
   const before = $.input.value;
   $.input.value = "";
   if (before) showNotice("empty", {}, before);

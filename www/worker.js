@@ -5,9 +5,11 @@
 //                  {type: "clean",   id, text, options}
 //                  long texts in pieces: {type: "analyse-start", id, length, options},
 //                  {type: "analyse-chunk", id, chunk}…, {type: "analyse-end", id}
+//                  a big text file, read here a piece at a time: {type: "analyse-file", id, file, options}
 //   worker → page: {type: "ready", version}
 //                  {type: "progress", id, phase, length}   phase "start" | "done"
 //                  {type: "progress", id, phase: "chunk", done, length}  (pieces)
+//                  {type: "progress", id, phase: "chunk", done, length, file}  (file bytes)
 //                  {type: "result", id, data}
 //                  {type: "error", id, message}   (id null: wasm init failed)
 import init, { analyse, clean, version, Analyser } from "./pkg/teks.js";
@@ -67,10 +69,43 @@ function onPiece(msg) {
   }
 }
 
+// Bytes of a file read and decoded per step.
+const FILE_PIECE = 1 << 20;
+
+async function analyseFile(msg) {
+  const { id, file } = msg;
+  let a = null;
+  try {
+    a = new Analyser(msg.options || undefined);
+    const decoder = new TextDecoder("utf-8"); // invalid bytes become U+FFFD, as pasted text would
+    postMessage({ type: "progress", id, phase: "start", length: file.size });
+    for (let at = 0; at < file.size; at += FILE_PIECE) {
+      const bytes = await file.slice(at, at + FILE_PIECE).arrayBuffer();
+      const last = at + FILE_PIECE >= file.size;
+      a.push(decoder.decode(bytes, { stream: !last }));
+      const done = Math.min(at + FILE_PIECE, file.size);
+      postMessage({ type: "progress", id, phase: "chunk", done, length: file.size, file: file.name });
+    }
+    if (file.size === 0) a.push(decoder.decode());
+    const data = a.finish();
+    postMessage({ type: "progress", id, phase: "done", length: file.size });
+    postMessage({ type: "result", id, data });
+  } catch (err) {
+    postMessage({ type: "error", id, message: err && err.message ? err.message : String(err) });
+  } finally {
+    a?.free();
+  }
+}
+
 onmessage = async (e) => {
   const msg = e.data || {};
   if (msg.type === "init") {
     start(msg.module || null);
+    return;
+  }
+  if (msg.type === "analyse-file") {
+    if (await ready) analyseFile(msg);
+    else postMessage({ type: "error", id: msg.id, message: "wasm is not available" });
     return;
   }
   if (msg.type === "analyse-start" || msg.type === "analyse-chunk" || msg.type === "analyse-end") {

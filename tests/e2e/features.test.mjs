@@ -4,6 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { serve, launch, openPage, waitReady, analyseText, waitDone, entityRows, readReference } from "./helpers.mjs";
 
 let server, browser;
@@ -347,6 +349,39 @@ test("big input: progress and cancel; the input stays and a fresh worker works",
   await waitReady(page);
   await analyseText(page, "Presiden Joko Widodo tiba di Makassar.");
   assert.ok((await entityRows(page)).some((r) => r.name.includes("Makassar")));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a big text file is analysed straight from the file, with progress, the page responsive", async () => {
+  const { page, log, context } = await fresh();
+  const ref = readReference();
+  const times = 4000; // about 9.5 MB: over the 8 MiB that keeps a file out of the editor
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((l) => window.longTasks.push(...l.getEntries().map((e) => e.duration)))
+      .observe({ type: "longtask" });
+  });
+  // From a file on disk: Playwright hands its path to the browser (a buffer
+  // would be rebuilt into a File by script in the page, a long task of its own).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "teks-e2e-"));
+  const file = path.join(dir, "big.txt");
+  fs.writeFileSync(file, ref.repeat(times));
+  await page.setInputFiles("#file", file);
+  after(() => fs.rmSync(dir, { recursive: true, force: true })); // the browser reads it lazily
+  await page.waitForFunction(() => document.getElementById("progress").value >= 0.5, null, { timeout: 60000 });
+  assert.deepEqual(await page.evaluate(() => window.longTasks), [], "no main-thread task over 50 ms while analysing");
+  assert.equal(await page.evaluate(() => document.getElementById("input").value), "");
+  assert.match(await page.textContent("#notice-text"), /big\.txt .* too big to show in the editor/);
+  await waitDone(page, 120000);
+  const rows = await entityRows(page);
+  const kim = rows.find((r) => r.name.includes("Kim") && r.type === "PER");
+  assert.ok(kim && kim.count >= times * 2, JSON.stringify(kim));
+  assert.match(await page.textContent("#marked span.muted"), /\(\+[\d,]+ more characters\)/);
+  // Typing leaves the file: the editor's text is what counts again.
+  await page.fill("#input", "Presiden Joko Widodo tiba di Makassar.");
+  await page.click("#analyse");
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-entity]")].some((e) => e.dataset.name.includes("Makassar")));
   assert.deepEqual(log.errors, []);
   await context.close();
 });
