@@ -3,7 +3,7 @@
 //! inside lines, blank-line runs and hyphenation across line breaks.
 
 use super::chars::Stage;
-use super::Reason;
+use super::{scan, Reason};
 use crate::offsets::MapBuilder;
 use crate::CleanRules;
 use std::ops::Range;
@@ -288,7 +288,34 @@ fn facts(t: &str) -> Facts {
     let mut classes = 0;
     let mut has_punct = false;
     let mut in_word = false;
-    for (i, &b) in bytes.iter().enumerate() {
+    // Eight bytes at a time while they are printable ASCII without '|':
+    // then only spaces separate words and only ". ! ? , ;" matter.
+    let mut i = 0;
+    let mut starts = 0u64;
+    let mut k = 0;
+    while i + 8 <= bytes.len() {
+        let w = scan::word_le(bytes, i);
+        if scan::has_control_or_non_ascii(w) || scan::has_eq(w, b'|') {
+            break;
+        }
+        let word = !scan::lanes_eq(w, b' ') & 0x8080_8080_8080_8080;
+        let prev = (word << 8) | if in_word { 0x80 } else { 0 };
+        starts += (word & !prev) >> 7;
+        in_word = word >> 63 != 0;
+        if !has_punct {
+            has_punct = [b'.', b'!', b'?', b',', b';']
+                .iter()
+                .any(|&p| scan::has_eq(w, p));
+        }
+        i += 8;
+        k += 1;
+        if k == 31 {
+            words += scan::sum_lanes(starts);
+            (starts, k) = (0, 0);
+        }
+    }
+    words += scan::sum_lanes(starts);
+    for (i, &b) in bytes.iter().enumerate().skip(i) {
         let class = CLASS[usize::from(b)];
         let word = class & WS == 0;
         words += usize::from(word & !in_word);
@@ -658,18 +685,18 @@ fn copy_collapsing(b: &mut MapBuilder<'_>, text: &str, range: Range<usize>, fix:
     let bytes = text.as_bytes();
     let mut from = range.start;
     let mut i = range.start;
-    while i < range.end {
-        if bytes[i] == b' ' && i + 1 < range.end && bytes[i + 1] == b' ' {
-            let mut j = i + 1;
-            while j < range.end && bytes[j] == b' ' {
-                j += 1;
-            }
-            b.copy(from..i + 1);
-            from = j;
-            i = j;
-        } else {
-            i += 1;
+    loop {
+        i = scan::double_space(bytes, i, range.end);
+        if i >= range.end {
+            break;
         }
+        let mut j = i + 1;
+        while j < range.end && bytes[j] == b' ' {
+            j += 1;
+        }
+        b.copy(from..i + 1);
+        from = j;
+        i = j;
     }
     b.copy(from..range.end);
 }

@@ -14,6 +14,65 @@ fn word(bytes: &[u8], i: usize) -> u64 {
     u64::from_ne_bytes(w)
 }
 
+/// The eight bytes at `i` as a little-endian word (`i + 8 <= bytes.len()`):
+/// byte `i + k` is lane `k` (bits `8k..8k+8`).
+#[inline]
+pub(super) fn word_le(bytes: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The high bit of each lane of `w` that equals `b`, exactly (no carries
+/// between lanes).
+#[inline]
+pub(super) fn lanes_eq(w: u64, b: u8) -> u64 {
+    const LOWS: u64 = u64::from_ne_bytes([0x7F; 8]);
+    let t = w ^ (ONES * u64::from(b));
+    !(((t & LOWS) + LOWS) | t) & HIGHS
+}
+
+/// Whether some lane of `w` equals `b` (only presence is exact).
+#[inline]
+pub(super) fn has_eq(w: u64, b: u8) -> bool {
+    let t = w ^ (ONES * u64::from(b));
+    t.wrapping_sub(ONES) & !t & HIGHS != 0
+}
+
+/// Whether some lane of `w` is below 0x20 or at least 0x80.
+#[inline]
+pub(super) fn has_control_or_non_ascii(w: u64) -> bool {
+    (w.wrapping_sub(ONES * 0x20) | w) & HIGHS != 0
+}
+
+/// Sums the lanes of `x` (each lane holding 0..=31).
+#[inline]
+pub(super) fn sum_lanes(x: u64) -> usize {
+    (x.wrapping_mul(ONES) >> 56) as usize
+}
+
+/// Position of the first `"  "` (two spaces) in `bytes[from..to]`, or `to`.
+pub(super) fn double_space(bytes: &[u8], from: usize, to: usize) -> usize {
+    let mut i = from;
+    while i + 8 <= to {
+        let sp = lanes_eq(word_le(bytes, i), b' ');
+        // A space whose next lane is a space too (lanes 0..7 of this word;
+        // the pair across the word end is seen by the next, overlapping one).
+        let pairs = sp & (sp >> 8);
+        if pairs != 0 {
+            return i + pairs.trailing_zeros() as usize / 8;
+        }
+        i += 7;
+    }
+    while i + 1 < to {
+        if bytes[i] == b' ' && bytes[i + 1] == b' ' {
+            return i;
+        }
+        i += 1;
+    }
+    to
+}
+
 /// Position of the first byte in `bytes[from..to]` for which `hit` holds,
 /// or `to`. `maybe(word)` must be non-zero for every word holding such a
 /// byte (it may be non-zero for others: those are then checked byte by byte).
@@ -87,6 +146,10 @@ mod tests {
                 };
                 assert_eq!(special(bytes, from, to), naive(is_special));
                 assert_eq!(non_ascii(bytes, from, to), naive(|b| b >= 0x80));
+                let pair = (from..to.saturating_sub(1))
+                    .find(|&k| bytes[k] == b' ' && bytes[k + 1] == b' ')
+                    .unwrap_or(to);
+                assert_eq!(double_space(bytes, from, to), pair, "{from}..{to}");
             }
         }
     }
