@@ -234,12 +234,36 @@ pub(crate) struct Utf16Index<'a> {
     blocks: Vec<u32>,
 }
 
-/// UTF-16 units contributed by the characters starting in `bytes`.
+/// UTF-16 units contributed by the characters starting in `bytes`: one per
+/// byte that is not a continuation byte, two for a 4-byte lead.
 fn units(bytes: &[u8]) -> usize {
-    bytes
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Eight bytes at a time: a lane per byte counts its continuation bytes
+    // (10xxxxxx) and 4-byte leads (11110xxx), summed across lanes every 31
+    // words (before a lane could overflow).
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0usize;
+    let (mut cont, mut four, mut k) = (0u64, 0u64, 0);
+    let lanes = |x: u64| (x.wrapping_mul(u64::from_ne_bytes([1; 8])) >> 56) as usize;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        cont += (w & !(w << 1) & HIGHS) >> 7;
+        four += (w & (w << 1) & (w << 2) & (w << 3) & HIGHS) >> 7;
+        n += 8;
+        k += 1;
+        if k == 31 {
+            n = n + lanes(four) - lanes(cont);
+            (cont, four, k) = (0, 0, 0);
+        }
+    }
+    n = n + lanes(four) - lanes(cont);
+    n + chunks
+        .remainder()
         .iter()
         .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
-        .sum()
+        .sum::<usize>()
 }
 
 impl<'a> Utf16Index<'a> {
@@ -282,6 +306,21 @@ impl<'a> Utf16Index<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_match_naive() {
+        let text = "aé😀b\u{2009}x€ÿ\u{10FFFF}".repeat(50);
+        let bytes = text.as_bytes();
+        for from in 0..40 {
+            for to in (from..bytes.len()).step_by(7) {
+                let naive: usize = bytes[from..to]
+                    .iter()
+                    .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
+                    .sum();
+                assert_eq!(units(&bytes[from..to]), naive);
+            }
+        }
+    }
 
     #[test]
     fn utf16_offsets_match_std() {

@@ -4,7 +4,7 @@
 
 use super::codepages::CP1252;
 use super::compose::PAIRS;
-use super::{mojibake, Reason};
+use super::{mojibake, scan, Reason};
 use crate::offsets::{MapBuilder, OffsetMap};
 use crate::CleanRules;
 use std::ops::Range;
@@ -104,7 +104,25 @@ fn mojibake_fixes(text: &str) -> Vec<(Range<usize>, String)> {
     };
     let mut evidence = false;
     let mut fixes = Vec::new();
-    for (r, t) in tokens() {
+    // An ASCII token is never fixed: only tokens holding a non-ASCII byte
+    // are looked at (found by a scan that skips ASCII).
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let at = scan::non_ascii(bytes, pos, bytes.len());
+        if at == bytes.len() {
+            break;
+        }
+        let start = bytes[pos..at]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(pos, |k| pos + k + 1);
+        let end = bytes[at..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |k| at + k);
+        pos = end;
+        let (r, t) = (start..end, &text[start..end]);
         let space_next = text.as_bytes().get(r.end) == Some(&b' ');
         let fixed = mojibake::fix_token(t, false);
         let base = fixed.as_ref().map_or(t, |f| f.0.as_str());
@@ -164,7 +182,7 @@ fn mojibake_fixes(text: &str) -> Vec<(Range<usize>, String)> {
 
 /// Whether `text` needs no character-level work at all (the common case).
 fn is_plain(text: &str) -> bool {
-    text.is_ascii() && !text.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7F)
+    scan::special(text.as_bytes(), 0, text.len()) == text.len()
 }
 
 /// Repairs characters. `None` when nothing changes.
@@ -183,39 +201,52 @@ pub(super) fn repair(text: &str, rules: &CleanRules) -> Option<Stage> {
     let mut changed = false;
     let mut copy_from = 0;
     let mut buf = String::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if let Some((r, _)) = fixes.peek() {
-            if r.start == i {
-                let (r, f) = fixes.next().unwrap_or((i..i, String::new()));
-                b.copy(copy_from..r.start);
-                buf.clear();
-                push_fixed(&mut buf, &f);
-                b.replace(r.clone(), &buf);
-                changed = true;
-                copy_from = r.end;
-                while iter.peek().is_some_and(|&(j, _)| j < r.end) {
-                    iter.next();
-                }
-                continue;
-            }
-        }
-        let end = i + c.len_utf8();
-        if c.is_ascii() && c != '\r' && (c >= ' ' || c == '\n') && c != '\u{7f}' {
-            // Fast path; only a base letter followed by a combining mark needs work.
-            if c.is_ascii_alphabetic() && matches!(text.as_bytes().get(end), Some(0xCC | 0xCD)) {
-                if let Some((s, e)) = compose_run(text, i, rules) {
-                    b.copy(copy_from..i);
-                    b.replace(i..e, &s);
-                    changed = true;
-                    copy_from = e;
-                    while iter.peek().is_some_and(|&(j, _)| j < e) {
-                        iter.next();
-                    }
-                }
-            }
+    let bytes = text.as_bytes();
+    // `i` is the char boundary being looked at. Runs of plain ASCII (no
+    // control characters) are skipped by a scan; inside one, only a letter
+    // right before a combining mark (at the run's end) needs work.
+    let mut i = 0;
+    while i < text.len() {
+        // A fix applies where its token starts (one starting before `i`
+        // could never apply, and holds back the later ones).
+        let fix_at = match fixes.peek() {
+            Some((r, _)) if r.start >= i => r.start,
+            _ => usize::MAX,
+        };
+        if fix_at == i {
+            let (r, f) = fixes.next().unwrap_or((i..i, String::new()));
+            b.copy(copy_from..r.start);
+            buf.clear();
+            push_fixed(&mut buf, &f);
+            b.replace(r.clone(), &buf);
+            changed = true;
+            copy_from = r.end;
+            i = r.end.max(i + 1);
             continue;
         }
+        let j = scan::special(bytes, i, fix_at.min(text.len()));
+        if j > i {
+            // Plain ASCII in `i..j`; only a base letter followed by a
+            // combining mark needs work.
+            let k = j - 1;
+            if bytes[k].is_ascii_alphabetic() && matches!(bytes.get(j), Some(0xCC | 0xCD)) {
+                if let Some((s, e)) = compose_run(text, k, rules) {
+                    b.copy(copy_from..k);
+                    b.replace(k..e, &s);
+                    changed = true;
+                    copy_from = e;
+                    i = e;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let end = i + c.len_utf8();
+        let mut next = end;
         enum Act {
             Keep,
             Delete,
@@ -251,9 +282,7 @@ pub(super) fn repair(text: &str, rules: &CleanRules) -> Option<Stage> {
                     b.replace(i..e, &s);
                     changed = true;
                     copy_from = e;
-                    while iter.peek().is_some_and(|&(j, _)| j < e) {
-                        iter.next();
-                    }
+                    next = e;
                 }
                 Act::Keep
             }
@@ -283,6 +312,7 @@ pub(super) fn repair(text: &str, rules: &CleanRules) -> Option<Stage> {
                 changed = true;
             }
         }
+        i = next;
     }
     if !changed {
         return None;

@@ -3,7 +3,7 @@
 //! inside lines, blank-line runs and hyphenation across line breaks.
 
 use super::chars::Stage;
-use super::Reason;
+use super::{scan, Reason};
 use crate::offsets::MapBuilder;
 use crate::CleanRules;
 use std::ops::Range;
@@ -87,7 +87,11 @@ enum Pattern {
 /// Lower-cases the first `max` bytes of `s` (on a char boundary) into `buf`.
 fn lower_head(s: &str, max: usize, buf: &mut String) {
     buf.clear();
-    for c in s.chars() {
+    // The ASCII head in one go (one byte per char), then char by char.
+    let ascii = s.bytes().take(max).take_while(u8::is_ascii).count();
+    buf.push_str(&s[..ascii]);
+    buf.make_ascii_lowercase();
+    for c in s[ascii..].chars() {
         if buf.len() >= max {
             break;
         }
@@ -244,6 +248,36 @@ struct Facts {
     open_end: bool,
 }
 
+/// Byte classes for [`facts`].
+const WS: u8 = 1;
+const PUNCT: u8 = 2;
+/// `'|'` and the lead bytes of CJK, full-width punctuation and separators.
+const SPECIAL: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = WS;
+    t[b'\t' as usize] = WS;
+    t[b'\n' as usize] = WS;
+    t[0x0C] = WS;
+    t[b'\r' as usize] = WS;
+    t[b'.' as usize] = PUNCT;
+    t[b'!' as usize] = PUNCT;
+    t[b'?' as usize] = PUNCT;
+    t[b',' as usize] = PUNCT;
+    t[b';' as usize] = PUNCT;
+    t[b'|' as usize] = SPECIAL;
+    let mut b = 0xE3;
+    while b <= 0xED {
+        t[b] = SPECIAL;
+        b += 1;
+    }
+    t[0xEF] = SPECIAL;
+    t[0xC2] = SPECIAL;
+    t[0xE2] = SPECIAL;
+    t
+};
+
 fn facts(t: &str) -> Facts {
     // Byte-level: ASCII whitespace separates words (odd spaces were already
     // normalised); CJK and Hangul are counted by their UTF-8 lead bytes.
@@ -251,19 +285,46 @@ fn facts(t: &str) -> Facts {
     let mut words = 0;
     let mut cjk = 0;
     let mut seps = 0;
+    let mut classes = 0;
     let mut has_punct = false;
     let mut in_word = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_whitespace() {
-            in_word = false;
+    // Eight bytes at a time while they are printable ASCII without '|':
+    // then only spaces separate words and only ". ! ? , ;" matter.
+    let mut i = 0;
+    let mut starts = 0u64;
+    let mut k = 0;
+    while i + 8 <= bytes.len() {
+        let w = scan::word_le(bytes, i);
+        if scan::has_control_or_non_ascii(w) || scan::has_eq(w, b'|') {
+            break;
+        }
+        let word = !scan::lanes_eq(w, b' ') & 0x8080_8080_8080_8080;
+        let prev = (word << 8) | if in_word { 0x80 } else { 0 };
+        starts += (word & !prev) >> 7;
+        in_word = word >> 63 != 0;
+        if !has_punct {
+            has_punct = [b'.', b'!', b'?', b',', b';']
+                .iter()
+                .any(|&p| scan::has_eq(w, p));
+        }
+        i += 8;
+        k += 1;
+        if k == 31 {
+            words += scan::sum_lanes(starts);
+            (starts, k) = (0, 0);
+        }
+    }
+    words += scan::sum_lanes(starts);
+    for (i, &b) in bytes.iter().enumerate().skip(i) {
+        let class = CLASS[usize::from(b)];
+        let word = class & WS == 0;
+        words += usize::from(word & !in_word);
+        in_word = word;
+        classes |= class;
+        if class & SPECIAL == 0 {
             continue;
         }
-        if !in_word {
-            words += 1;
-            in_word = true;
-        }
         match b {
-            b'.' | b'!' | b'?' | b',' | b';' => has_punct = true,
             b'|' => seps += 1,
             0xE3..=0xED => {
                 cjk += 1;
@@ -288,6 +349,7 @@ fn facts(t: &str) -> Facts {
             _ => {}
         }
     }
+    has_punct |= classes & PUNCT != 0;
     let words = words.max(cjk / 2);
     let last = t
         .trim_end_matches(['"', '\'', '”', '’', ')', '»', '*'])
@@ -344,7 +406,8 @@ impl Line {
 /// into paragraphs (a line that ends mid-sentence continues on the next).
 fn classify_navigation(lines: &mut [Line]) {
     let mut blocks: Vec<Line> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
+    // The block of each line (`usize::MAX`: none), instead of a list per block.
+    let mut block_of: Vec<usize> = vec![usize::MAX; lines.len()];
     let mut open = false;
     for (i, l) in lines.iter().enumerate() {
         if l.blank() || l.drop.is_some() {
@@ -353,12 +416,12 @@ fn classify_navigation(lines: &mut [Line]) {
         }
         let f = l.facts;
         if open && !f.list {
-            if let (Some(b), Some(m)) = (blocks.last_mut(), members.last_mut()) {
+            if let Some(b) = blocks.last_mut() {
                 b.facts.words += f.words;
                 b.facts.has_punct |= f.has_punct;
                 b.facts.ends_sentence = f.ends_sentence;
                 b.facts.separators |= f.separators;
-                m.push(i);
+                block_of[i] = blocks.len() - 1;
                 open = f.open_end;
                 continue;
             }
@@ -369,15 +432,13 @@ fn classify_navigation(lines: &mut [Line]) {
             keep_end: l.keep_end,
             facts: f,
         });
-        members.push(vec![i]);
+        block_of[i] = blocks.len() - 1;
         open = f.open_end;
     }
     classify_blocks(&mut blocks);
-    for (b, m) in blocks.iter().zip(&members) {
-        if b.drop.is_some() {
-            for &i in m {
-                lines[i].drop = b.drop;
-            }
+    for (l, &b) in lines.iter_mut().zip(&block_of) {
+        if let Some(drop) = blocks.get(b).and_then(|b| b.drop) {
+            l.drop = Some(drop);
         }
     }
 }
@@ -624,18 +685,18 @@ fn copy_collapsing(b: &mut MapBuilder<'_>, text: &str, range: Range<usize>, fix:
     let bytes = text.as_bytes();
     let mut from = range.start;
     let mut i = range.start;
-    while i < range.end {
-        if bytes[i] == b' ' && i + 1 < range.end && bytes[i + 1] == b' ' {
-            let mut j = i + 1;
-            while j < range.end && bytes[j] == b' ' {
-                j += 1;
-            }
-            b.copy(from..i + 1);
-            from = j;
-            i = j;
-        } else {
-            i += 1;
+    loop {
+        i = scan::double_space(bytes, i, range.end);
+        if i >= range.end {
+            break;
         }
+        let mut j = i + 1;
+        while j < range.end && bytes[j] == b' ' {
+            j += 1;
+        }
+        b.copy(from..i + 1);
+        from = j;
+        i = j;
     }
     b.copy(from..range.end);
 }

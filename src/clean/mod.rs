@@ -7,6 +7,7 @@ mod compose;
 mod html;
 mod lines;
 mod mojibake;
+mod scan;
 
 use crate::offsets::{MapChain, OffsetMap};
 use crate::{InputFormat, Options};

@@ -276,11 +276,22 @@ fn decode(chars: &[char], p: usize, evidence: bool) -> Option<Decoded> {
     })
 }
 
+/// Whether two non-ASCII characters follow each other in `s`: a UTF-8
+/// continuation byte followed by a lead byte.
+fn has_non_ascii_pair(s: &str) -> bool {
+    s.as_bytes()
+        .windows(2)
+        .any(|w| (0x80..0xC0).contains(&w[0]) && w[1] >= 0xC0)
+}
+
 /// Fixes one token (no whitespace). Returns the fix and whether it is
 /// evidence of mojibake in the text.
 pub(super) fn fix_token(token: &str, evidence: bool) -> Option<(String, bool)> {
     // Mojibake lives in words; a giant token is not re-decoded (linear cost cap).
-    if token.is_ascii() || token.len() > 400 || !token.chars().any(may_lead) {
+    // Every sequence that decodes is two non-ASCII characters in a row (a
+    // lead and a continuation, or a lead and U+FFFD): without such a pair
+    // nothing can change, and the per-page decoding is skipped.
+    if token.len() > 400 || !has_non_ascii_pair(token) || !token.chars().any(may_lead) {
         return None;
     }
     let mut current = token.to_string();

@@ -5,8 +5,9 @@
 
 use crate::Error;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -41,18 +42,57 @@ impl Lang {
         }
     }
 
-    /// The language's most frequent function words, used for detection.
-    fn stopwords(self) -> &'static HashSet<&'static str> {
-        static ID: LazyLock<HashSet<&str>> =
-            LazyLock::new(|| word_set(include_str!("id/stopwords.txt")));
-        static EN: LazyLock<HashSet<&str>> =
-            LazyLock::new(|| word_set(include_str!("en/stopwords.txt")));
-        match self {
-            Lang::Id => &ID,
-            Lang::En => &EN,
+    /// Bit of this language in [`STOPWORDS`] values.
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A fast, non-keyed hash for short words (FxHash-like; detection does not
+/// face adversarial keys worth SipHash's cost).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
         }
     }
 }
+
+/// Every language's function words, used for detection: word → bit set of
+/// the languages (by [`Lang::bit`]) that list it.
+struct Stopwords {
+    words: HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>,
+    /// Bytes of the longest word.
+    max_len: usize,
+}
+
+static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| {
+    let mut words: HashMap<&'static str, u8, BuildHasherDefault<WordHasher>> = HashMap::default();
+    for lang in Lang::ALL {
+        let list = match lang {
+            Lang::Id => include_str!("id/stopwords.txt"),
+            Lang::En => include_str!("en/stopwords.txt"),
+        };
+        for w in parse_word_list(list) {
+            *words.entry(w).or_insert(0) |= lang.bit();
+        }
+    }
+    let max_len = words.keys().map(|w| w.len()).max().unwrap_or(0);
+    Stopwords { words, max_len }
+});
 
 impl FromStr for Lang {
     type Err = Error;
@@ -82,11 +122,6 @@ pub(crate) fn parse_word_list(text: &'static str) -> impl Iterator<Item = &'stat
         .filter(|l| !l.is_empty() && !l.starts_with("//"))
 }
 
-/// A word list as a set.
-pub(crate) fn word_set(text: &'static str) -> HashSet<&'static str> {
-    parse_word_list(text).collect()
-}
-
 /// How many words of a text are looked at when detecting its language.
 const DETECT_WORDS: usize = 2000;
 
@@ -104,13 +139,29 @@ const DETECT_WORDS: usize = 2000;
 /// ```
 pub fn detect_language(text: &str) -> Lang {
     let mut scores = [0usize; Lang::ALL.len()];
+    let stopwords = &*STOPWORDS;
     let mut lower = String::new();
     for word in crate::token::words(text).take(DETECT_WORDS) {
         let word = &text[word];
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        let key = if word.is_ascii() {
+            // Lower-casing keeps an ASCII word's length: a longer one is no stopword.
+            if word.len() > stopwords.max_len {
+                continue;
+            }
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            lower.as_str()
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        };
+        let Some(&bits) = stopwords.words.get(key) else {
+            continue;
+        };
         for (score, lang) in scores.iter_mut().zip(Lang::ALL) {
-            if lang.stopwords().contains(lower.as_str()) {
+            if bits & lang.bit() != 0 {
                 *score += 1;
             }
         }
