@@ -13,7 +13,9 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) 
 
 /// Sorts `v` stably with the comparison `cmp`.
 pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    if v.len() < 2 {
+    // Already in order (the common case for per-window mention lists): no
+    // index array, no allocation.
+    if v.windows(2).all(|w| cmp(&w[0], &w[1]) != Ordering::Greater) {
         return;
     }
     let Ok(n) = u32::try_from(v.len()) else {

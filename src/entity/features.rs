@@ -215,8 +215,12 @@ fn at(info: &[TokInfo], i: isize) -> &TokInfo {
     }
 }
 
-/// Appends the feature hashes of token `i` of `info` to `out`.
-pub(crate) fn features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+/// The most features one token has: 20 fixed ones plus five per lexicon class.
+pub(crate) const MAX_FEATURES: usize = 20 + 5 * 9;
+
+/// Calls `out` with each feature hash of token `i` of `info` (at most
+/// [`MAX_FEATURES`]).
+pub(crate) fn features(info: &[TokInfo], i: usize, out: &mut impl FnMut(u64)) {
     let ii = i as isize;
     let t = at(info, ii);
     let p1 = at(info, ii - 1);
@@ -226,51 +230,63 @@ pub(crate) fn features(info: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     let f = |id: u64, x: u64| mix(mix(0xfeed, id), x);
     let lenb = u64::from(t.len.min(5));
     let flags = u64::from(t.flags & (CAP | ALL_CAP | DIGIT | INITIAL));
-    out.push(f(1, 0));
-    out.push(f(2, t.lower));
-    out.push(f(3, p1.lower));
-    out.push(f(4, n1.lower));
-    out.push(f(5, p2.lower));
-    out.push(f(6, n2.lower));
-    out.push(f(7, t.shape));
-    out.push(f(8, mix(p1.shape, t.shape)));
-    out.push(f(9, mix(t.shape, n1.shape)));
-    out.push(f(10, t.prefix));
-    out.push(f(11, t.suffix));
-    out.push(f(12, t.suffix2));
-    out.push(f(13, mix(p1.lower, t.shape)));
-    out.push(f(14, mix(n1.lower, t.shape)));
-    out.push(f(15, mix(flags, t.shape)));
-    out.push(f(16, mix(lenb, t.shape)));
-    out.push(f(17, mix(p1.lower, t.lower)));
-    out.push(f(18, mix(t.lower, n1.lower)));
+    out(f(1, 0));
+    out(f(2, t.lower));
+    out(f(3, p1.lower));
+    out(f(4, n1.lower));
+    out(f(5, p2.lower));
+    out(f(6, n2.lower));
+    out(f(7, t.shape));
+    out(f(8, mix(p1.shape, t.shape)));
+    out(f(9, mix(t.shape, n1.shape)));
+    out(f(10, t.prefix));
+    out(f(11, t.suffix));
+    out(f(12, t.suffix2));
+    out(f(13, mix(p1.lower, t.shape)));
+    out(f(14, mix(n1.lower, t.shape)));
+    out(f(15, mix(flags, t.shape)));
+    out(f(16, mix(lenb, t.shape)));
+    out(f(17, mix(p1.lower, t.lower)));
+    out(f(18, mix(t.lower, n1.lower)));
     if t.flags & INITIAL != 0 {
-        out.push(f(19, t.lower));
+        out(f(19, t.lower));
     }
-    out.push(f(
+    out(f(
         20,
         mix(
             u64::from(p1.flags & (CAP | ALL_CAP)),
             mix(flags, u64::from(n1.flags & (CAP | ALL_CAP))),
         ),
     ));
-    for bit in 0u16..9 {
+    // Only the lexicon classes present around the token (most tokens have
+    // none or one), in increasing bit order.
+    let mut present = t.lex_begin
+        | t.lex_inside
+        | p1.lex_begin
+        | p1.lex_inside
+        | n1.lex_begin
+        | p2.lex_begin
+        | p2.lex_inside;
+    present &= (1 << 9) - 1;
+    while present != 0 {
+        let bit = present.trailing_zeros() as u16;
+        present &= present - 1;
         let m = 1u16 << bit;
         let b = u64::from(bit);
         if t.lex_begin & m != 0 {
-            out.push(f(21, mix(b, flags)));
+            out(f(21, mix(b, flags)));
         }
         if t.lex_inside & m != 0 {
-            out.push(f(22, b));
+            out(f(22, b));
         }
         if (p1.lex_begin | p1.lex_inside) & m != 0 {
-            out.push(f(23, b));
+            out(f(23, b));
         }
         if (n1.lex_begin | n1.lex_inside) & m != 0 && n1.lex_inside & m == 0 {
-            out.push(f(24, b));
+            out(f(24, b));
         }
         if (p2.lex_begin | p2.lex_inside) & m != 0 {
-            out.push(f(25, b));
+            out(f(25, b));
         }
     }
 }

@@ -7,7 +7,7 @@
 //! `build.rs`, about 20% smaller than gzip makes them) and unpacked on first
 //! use (~1 ms).
 
-use super::features::{allowed, features, TokInfo, O, TAGS};
+use super::features::{allowed, features, TokInfo, MAX_FEATURES, O, TAGS};
 use crate::Lang;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -165,21 +165,20 @@ impl Model {
 
     /// The emission scores of token `i` of `info`.
     #[inline]
-    fn emit(&self, info: &[TokInfo], i: usize, feats: &mut Vec<u64>) -> [i32; TAGS] {
-        feats.clear();
-        features(info, i, feats);
+    fn emit(&self, info: &[TokInfo], i: usize) -> [i32; TAGS] {
         // Even and odd bytes summed in 16-bit lanes: at most 255 per feature,
-        // so up to 257 features cannot carry into the next lane.
+        // and at most MAX_FEATURES (< 257) features, so no lane carries over.
+        const _: () = assert!(MAX_FEATURES < 257);
         const LANES: u64 = 0x00ff_00ff_00ff_00ff;
         let (mut even, mut odd) = (0u64, 0u64);
         let mut n = 0i32;
-        for &h in feats.iter().take(257) {
+        features(info, i, &mut |h| {
             if let Some(&row) = self.rows.get(self.bucket(h)) {
                 even += row & LANES;
                 odd += (row >> 8) & LANES;
                 n += 1;
             }
-        }
+        });
         let mut e = [0i32; TAGS];
         for (t, v) in e.iter_mut().enumerate() {
             let lanes = if t % 2 == 0 { even } else { odd };
@@ -210,7 +209,7 @@ impl Model {
         let first = if starts_sentence { TAGS } else { O };
         let mut prev = [0i32; TAGS];
         for i in 0..n {
-            let e = self.emit(info, from + i, &mut scratch.feats);
+            let e = self.emit(info, from + i);
             let mut cur = [0i32; TAGS];
             let mut bp = [0u8; TAGS];
             for t in 0..TAGS {
@@ -269,7 +268,6 @@ impl Model {
 /// Buffers [`Model::decode`] reuses from call to call.
 #[derive(Default)]
 pub(crate) struct DecodeScratch {
-    feats: Vec<u64>,
     back: Vec<[u8; TAGS]>,
 }
 

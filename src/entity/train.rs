@@ -253,7 +253,7 @@ fn train(
             (0..ex.toks.len())
                 .map(|i| {
                     hashes.clear();
-                    features(&info, i, &mut hashes);
+                    features(&info, i, &mut |h| hashes.push(h));
                     hashes.iter().map(|&h| p.bucket(h)).collect()
                 })
                 .collect()
