@@ -11,6 +11,14 @@ Usage (from the repository root, after `cargo build --release`):
     python3 scripts/eval_sbd.py golden_en_48    # only sets whose name contains a word
     python3 scripts/eval_sbd.py --errors 10 sastrawi_id   # also print 10 wrong items per set
     python3 scripts/eval_sbd.py --others        # also the other languages' sets (run as en)
+    python3 scripts/eval_sbd.py --ws pragmatic_en  # score on whitespace-normalised text
+
+--ws: the judge's scorer places a boundary by finding each sentence in the raw
+text, so a gold item whose sentences span line breaks ("a cold \nnight",
+pragmatic_segmenter's gold joins lines) does not align and all its boundaries
+count as missed. With --ws the gold text and both sentence lists are written
+with whitespace runs collapsed to one space before scoring; the splitter still
+runs on the raw text. Exact matches are unchanged (the scorer normalises them).
 
 Options: --bin PATH (default target/release/teks), --data DIR (default
 ../shared/data/sbd), --errors N.  The `golden_en` set is run on its `golden` and
@@ -61,7 +69,11 @@ def utf16_slice(text, start, end):
     return b[2 * start:2 * end].decode("utf-16-le", errors="replace")
 
 
-def run_set(binary, data, name, rel, lang, filt, errors):
+def norm_ws(s):
+    return " ".join(s.split())
+
+
+def run_set(binary, data, name, rel, lang, filt, errors, ws=False):
     rows = [json.loads(l) for l in open(os.path.join(data, rel), encoding="utf-8") if l.strip()]
     if filt:
         rows = [r for r in rows if filt(r)]
@@ -69,6 +81,8 @@ def run_set(binary, data, name, rel, lang, filt, errors):
         gold = os.path.join(tmp, "gold.jsonl")
         with open(gold, "w", encoding="utf-8") as g:
             for r in rows:
+                if ws:
+                    r = dict(r, text=norm_ws(r["text"]), sentences=[norm_ws(x) for x in r["sentences"]])
                 g.write(json.dumps(r, ensure_ascii=False) + "\n")
         inp = "".join(json.dumps({"id": str(r["id"]), "text": r["text"]}, ensure_ascii=False) + "\n" for r in rows)
         res = subprocess.run(
@@ -82,6 +96,8 @@ def run_set(binary, data, name, rel, lang, filt, errors):
                 o = json.loads(line)
                 t = texts.get(str(o["id"]), "")
                 sents = [utf16_slice(t, s["start"], s["end"]) for s in o.get("result") or []]
+                if ws:
+                    sents = [norm_ws(x) for x in sents]
                 p.write(json.dumps({"id": o["id"], "sentences": sents}, ensure_ascii=False) + "\n")
         cmd = [sys.executable, os.path.join(SHARED, "tools", "score_sbd.py"), gold, pred]
         if errors:
@@ -96,7 +112,7 @@ def run_set(binary, data, name, rel, lang, filt, errors):
 def main(argv):
     binary = os.path.join(ROOT, "target", "release", "teks")
     data = os.path.join(SHARED, "data", "sbd")
-    errors, words, others = 0, [], False
+    errors, words, others, ws = 0, [], False, False
     it = iter(argv[1:])
     for a in it:
         if a == "--bin":
@@ -107,6 +123,8 @@ def main(argv):
             errors = int(next(it))
         elif a == "--others":
             others = True
+        elif a == "--ws":
+            ws = True
         elif a in ("-h", "--help"):
             sys.exit(__doc__)
         else:
@@ -115,7 +133,7 @@ def main(argv):
     for name, rel, lang, filt in sets:
         if words and not any(w in name for w in words):
             continue
-        run_set(binary, data, name, rel, lang, filt, errors)
+        run_set(binary, data, name, rel, lang, filt, errors, ws)
 
 
 if __name__ == "__main__":
