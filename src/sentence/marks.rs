@@ -64,7 +64,8 @@ struct Candidate {
     end: usize,
     style: Style,
     value: u32,
-    listed: bool,
+    /// Whether a lower-case word follows the marker ("a) here it is").
+    lower: bool,
 }
 
 /// Runs the first pass.
@@ -162,20 +163,35 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
         after_bullet = bullet;
         i += c.len_utf8();
     }
-    // A marker is a list item when the previous marker of its style numbers
-    // one less (1. … 2. …; a) … b) …).
+    // A marker is a list item when it is in a chain of markers of one style
+    // numbered one apart (1. … 2. …; a) … b) …): a chain of two whose items
+    // do not open in lower case, or any chain of three or more ("a. here it
+    // is b. another c. one more").
     let mut last: [Option<usize>; 6] = [None; 6];
+    // For each candidate, the first of its chain; for each first, the
+    // chain's length and whether an item opens in lower case.
+    let mut head: Vec<usize> = Vec::with_capacity(candidates.len());
+    let mut chain: Vec<(usize, bool)> = Vec::with_capacity(candidates.len());
     for k in 0..candidates.len() {
         let style = candidates[k].style.index();
-        if let Some(p) = last[style] {
-            if candidates[p].value + 1 == candidates[k].value {
-                candidates[p].listed = true;
-                candidates[k].listed = true;
-            }
-        }
+        let h = match last[style] {
+            Some(p) if candidates[p].value + 1 == candidates[k].value => head[p],
+            _ => k,
+        };
+        head.push(h);
+        chain.push((0, false));
+        chain[h].0 += 1;
+        chain[h].1 |= candidates[k].lower;
         last[style] = Some(k);
     }
-    for cand in candidates.iter().filter(|c| c.listed) {
+    let listed = |k: usize| {
+        let (len, lower) = chain[head[k]];
+        len >= 3 || (len == 2 && !lower)
+    };
+    for cand in (0..candidates.len())
+        .filter(|&k| listed(k))
+        .map(|k| &candidates[k])
+    {
         marks.starts.push(cand.start);
         marks.marker_ends.push(cand.end);
     }
@@ -320,15 +336,12 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
         return None;
     }
     let next = text[j..].trim_start_matches(' ').chars().next()?;
-    if next.is_lowercase() {
-        return None;
-    }
     Some(Candidate {
         start: i,
         end,
         style,
         value,
-        listed: false,
+        lower: next.is_lowercase(),
     })
 }
 

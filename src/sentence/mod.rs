@@ -27,7 +27,11 @@
 //!   enumerator, not a sentence;
 //! - a period between two words with no space ("pertama.Ini") ends a sentence
 //!   when a capitalised word follows and the token is no domain, e-mail or
-//!   dotted abbreviation ("sastrawi.github.io", "a.m.v.b." go on);
+//!   dotted abbreviation ("sastrawi.github.io", "a.m.v.b." go on); so do a
+//!   `?` `!` run before any word ("open?thanks") and an ellipsis before a
+//!   capitalised word ("city....Paris"), but not in a URL ("a?b=c");
+//! - a footnote number glued to a period ("(1987).1 Its", "gap.11 12 Take")
+//!   stays with its sentence, which ends after it before a capitalised word;
 //! - decimals and thousands ("3,5" "2.375.000" "09.00"), URLs and e-mails
 //!   never contain a boundary, since a boundary needs a space after the
 //!   period (or the capitalised word above);
@@ -38,13 +42,18 @@
 //! - ellipses: three dots end a sentence before a capitalised word (but not
 //!   before English "I"), four dots before anything but a lower-case word;
 //!   "word. . . . Next" ends after the first period; "[...]" is an omission;
+//!   five or more dots before a number are a leader ("Chapter 2 ...... 16");
+//! - the fullwidth full stop `．` ends a sentence like `。`, except between
+//!   digits;
 //! - citation marks and emoticons after a terminator stay with its sentence
 //!   ("Paris.[3]", "great! :)");
 //! - inline lists ("1. … 2. …", "a) … b) …", "• …") start a sentence at each
-//!   item;
+//!   item: two markers numbered one apart whose items do not open in lower
+//!   case, or three or more in any case ("a) a tent b) a lamp c) food");
 //! - a line break after a line with no terminal punctuation (a heading, a
 //!   list item, a caption) ends the sentence when the next line does not start
-//!   with a lower-case letter and the line does not end in `,` `;` or a dash;
+//!   with a lower-case letter and the line does not end in `,` `;` or a dash,
+//!   nor when the next line starts with a terminator ("pricing\n.");
 //!   a line that starts with a list item ("- …" "2) …" "(b) …") always starts
 //!   a sentence.
 //!
@@ -210,7 +219,7 @@ impl Splitter<'_> {
                 let c = char_at(self.text, i);
                 if c.is_whitespace() {
                     i = self.whitespace(i);
-                } else if c == '…' || is_hard_terminator(c) {
+                } else if (c == '…' || is_hard_terminator(c)) && !self.fullwidth_decimal(i, c) {
                     i = self.terminator(i);
                 } else {
                     if c.is_alphanumeric() && self.first_word.is_none() {
@@ -223,6 +232,13 @@ impl Splitter<'_> {
         }
         self.cut(n, n);
         self.out
+    }
+
+    /// Whether `c` at `i` is a fullwidth full stop between digits ("３．５").
+    fn fullwidth_decimal(&self, i: usize, c: char) -> bool {
+        c == '．'
+            && char_before(self.text, i).is_some_and(char::is_numeric)
+            && char_at(self.text, i + c.len_utf8()).is_numeric()
     }
 
     /// Records a non-space character that is no terminator.
@@ -286,8 +302,10 @@ impl Splitter<'_> {
             // A line that ends without terminal punctuation: a heading, a list
             // item or a caption, unless the next line goes on in lower case.
             let next = char_at(self.text, m);
-            let continues = matches!(last, ',' | ';' | '-' | '–' | '—' | '&' | '/' | '(')
-                && next.is_alphabetic();
+            // A terminator on the next line belongs to this one ("pricing\n.").
+            let continues = (matches!(last, ',' | ';' | '-' | '–' | '—' | '&' | '/' | '(')
+                && next.is_alphabetic())
+                || matches!(next, '.' | '!' | '?');
             if marks::is_item(self.text, m)
                 || (!self.after_terminator && !next.is_lowercase() && !continues)
             {
@@ -388,9 +406,19 @@ impl Splitter<'_> {
             }
             return k;
         }
-        let c = char_at(text, k);
+        let mut c = char_at(text, k);
+        if !c.is_whitespace() && dots == 1 && !other {
+            // "(1987).1 According": a footnote number after the period.
+            if let Some(len) = self.footnote(i, k) {
+                k += len;
+                if k >= n {
+                    return k;
+                }
+                c = char_at(text, k);
+            }
+        }
         if !c.is_whitespace() {
-            if !protected && k == run_end && self.missing_space(i, k, c, dots) {
+            if !protected && k == run_end && self.missing_space(i, k, c, dots, other) {
                 self.cut(k, k);
             }
             return k;
@@ -428,6 +456,8 @@ impl Splitter<'_> {
                 // "compounds. . . . The": the period ends the sentence and the
                 // ellipsis opens the next.
                 self.cut(i + 1, i + 1);
+            } else if dots >= 5 && !other && next.kind == Kind::Digit {
+                // A leader: "Chapter 2 ........ 6" (a table of contents).
             } else if (dots >= 4 && next.kind != Kind::Lower) || upper {
                 self.cut(k, m);
             }
@@ -590,10 +620,61 @@ impl Splitter<'_> {
                 ))
     }
 
-    /// Whether a period (or `?` `!`) at `i` directly followed by `c` at `k`
-    /// ends a sentence, as in "pertama.Ini".
-    fn missing_space(&self, i: usize, k: usize, c: char, dots: usize) -> bool {
-        if dots > 1 || !c.is_uppercase() {
+    /// The length of a footnote number glued to the period at `i` and
+    /// followed by a capitalised word ("consultation.11 12 Take",
+    /// "(1987).1 According"), starting at `k`: groups of up to three digits
+    /// joined by a comma or a space, after a word of two or more letters (no
+    /// abbreviation) or a closing bracket.
+    fn footnote(&self, i: usize, k: usize) -> Option<usize> {
+        if !self.bytes[k].is_ascii_digit() {
+            return None;
+        }
+        match char_before(self.text, i) {
+            Some(')' | ']' | '"' | '”') => {}
+            Some(c) if c.is_lowercase() => {
+                let (_, word) = self.word_before(i)?;
+                if word.chars().count() < 2
+                    || !word.chars().all(char::is_alphabetic)
+                    || self.lex.abbrev(word).is_some()
+                {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        let rest = &self.bytes[k..];
+        let (mut p, mut end) = (0, 0);
+        while p < rest.len() && p < 12 {
+            let digits = rest[p..]
+                .iter()
+                .take(4)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits == 0 || digits > 3 {
+                return None;
+            }
+            p += digits;
+            end = p;
+            match rest.get(p) {
+                Some(b',' | b' ') if rest.get(p + 1).is_some_and(u8::is_ascii_digit) => p += 1,
+                _ => break,
+            }
+        }
+        let after = &self.text[k + end..];
+        let trimmed = after.trim_start_matches([' ', '\t', '\r', '\n']);
+        (trimmed.len() < after.len()
+            && (trimmed.is_empty() || trimmed.starts_with(char::is_uppercase)))
+        .then_some(end)
+    }
+
+    /// Whether a period (or `?` `!`: `other`) at `i` directly followed by `c`
+    /// at `k` ends a sentence, as in "pertama.Ini", "country....Iguazu" and
+    /// "foreigners?thanks".
+    fn missing_space(&self, i: usize, k: usize, c: char, dots: usize, other: bool) -> bool {
+        if other || dots >= 2 {
+            return self.glued_run(i, k, c, dots, other);
+        }
+        if !c.is_uppercase() {
             return false;
         }
         let Some((_, word)) = self.word_before(i) else {
@@ -642,6 +723,41 @@ impl Splitter<'_> {
             }
         }
         letters >= 2
+    }
+
+    /// Whether a `?` `!` run or an ellipsis at `i`, directly followed by the
+    /// letter `c` at `k`, ends a sentence: after a word (no URL, no number),
+    /// before a word of letters (no query string); an ellipsis only before a
+    /// capitalised word ("recovery...Out", not "mean...see" or "that...I").
+    fn glued_run(&self, i: usize, k: usize, c: char, dots: usize, other: bool) -> bool {
+        if !c.is_alphabetic() || (dots >= 1 && other) {
+            return false;
+        }
+        let Some((_, word)) = self.word_before(i) else {
+            return false;
+        };
+        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '\'') {
+            return false;
+        }
+        let mut letters = 0;
+        for (p, x) in self.text[k..].char_indices() {
+            if p > MAX_NEXT || x.is_whitespace() {
+                break;
+            }
+            if x.is_alphabetic() {
+                letters += 1;
+                if dots >= 2 && letters == 2 && !x.is_lowercase() {
+                    return false;
+                }
+            } else if !matches!(x, '\'' | '’' | ',' | '!' | '?') {
+                return false;
+            }
+        }
+        if dots >= 2 {
+            c.is_uppercase() && letters >= 2
+        } else {
+            letters >= 2 || c.is_uppercase()
+        }
     }
 
     /// The word before position `i` in the current sentence, without opening
@@ -756,6 +872,7 @@ fn is_hard_terminator(c: char) -> bool {
             | '⁇'
             | '⁈'
             | '⁉'
+            | '．'
     )
 }
 
