@@ -471,8 +471,10 @@ impl Splitter<'_> {
                     .word_before(i)
                     .and_then(|(_, w)| w.chars().next())
                     .is_some_and(char::is_uppercase);
+            // On the same line a dash is an attribution ("? – спросила"), not
+            // a list item.
             let dash = text[m..].starts_with(['-', '–', '—'])
-                && !marks::is_item(text, m)
+                && (newlines == 0 || !marks::is_item(text, m))
                 && text[m..]
                     .trim_start_matches(['-', '–', '—', ' '])
                     .starts_with(char::is_lowercase);
@@ -680,7 +682,9 @@ impl Splitter<'_> {
         let Some((_, word)) = self.word_before(i) else {
             return false;
         };
-        let number = word.starts_with(|c: char| c.is_ascii_digit())
+        // "1990.The" but not an enumerator: "1.Helado, 2.Carne".
+        let number = word.len() >= 2
+            && word.starts_with(|c: char| c.is_ascii_digit())
             && word.ends_with(|c: char| c.is_ascii_digit())
             && word
                 .bytes()
