@@ -47,7 +47,7 @@
 //!   digits;
 //! - citation marks and emoticons after a terminator stay with its sentence
 //!   ("Paris.[3]", "great! :)");
-//! - inline lists ("1. … 2. …", "a) … b) …", "• …") start a sentence at each
+//! - inline lists ("1. … 2. …", "a) … b) …", "ii) … iii) …", "• …") start a sentence at each
 //!   item: two markers numbered one apart whose items do not open in lower
 //!   case, or three or more in any case ("a) a tent b) a lamp c) food");
 //! - a line break after a line with no terminal punctuation (a heading, a
