@@ -302,10 +302,15 @@ impl Splitter<'_> {
             // A line that ends without terminal punctuation: a heading, a list
             // item or a caption, unless the next line goes on in lower case.
             let next = char_at(self.text, m);
-            // A terminator on the next line belongs to this one ("pricing\n.").
+            // A terminator alone on the next line belongs to this one
+            // ("pricing\n."); "...Then" opens a sentence.
             let continues = (matches!(last, ',' | ';' | '-' | '–' | '—' | '&' | '/' | '(')
                 && next.is_alphabetic())
-                || matches!(next, '.' | '!' | '?');
+                || (matches!(next, '.' | '!' | '?')
+                    && self.text[m + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace));
             if marks::is_item(self.text, m)
                 || (!self.after_terminator && !next.is_lowercase() && !continues)
             {
