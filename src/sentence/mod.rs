@@ -46,7 +46,8 @@
 //! - the fullwidth full stop `．` ends a sentence like `。`, except between
 //!   digits;
 //! - citation marks and emoticons after a terminator stay with its sentence
-//!   ("Paris.[3]", "great! :)");
+//!   ("Paris.[3]", "great! :)"); an emoticon after a word ends a sentence
+//!   before a capitalised word ("recommend :) Will come");
 //! - inline lists ("1. … 2. …", "a) … b) …", "ii) … iii) …", "• …") start a sentence at each
 //!   item: two markers numbered one apart whose items do not open in lower
 //!   case, or three or more in any case ("a) a tent b) a lamp c) food");
@@ -198,6 +199,15 @@ impl Splitter<'_> {
                     b':' if char_before(self.text, i).is_some_and(is_armenian) => {
                         i = self.hard_stop(i + 1);
                     }
+                    b':' | b';' => {
+                        if let Some(end) = self.emoticon_ends(i) {
+                            self.cut(end, end);
+                            i = end;
+                        } else {
+                            self.note(char::from(b));
+                            i += 1;
+                        }
+                    }
                     _ if b.is_ascii_alphanumeric() => {
                         if self.first_word.is_none() {
                             self.first_word = Some(i);
@@ -239,6 +249,25 @@ impl Splitter<'_> {
         c == '．'
             && char_before(self.text, i).is_some_and(char::is_numeric)
             && char_at(self.text, i + c.len_utf8()).is_numeric()
+    }
+
+    /// Where an emoticon at `i` ends when it ends a sentence: after a word
+    /// and a space, before a space and a capitalised word on the same line
+    /// ("Totally recommend :) Will come back"), outside brackets and quotes.
+    fn emoticon_ends(&self, i: usize) -> Option<usize> {
+        if i == 0 || self.bytes[i - 1] != b' ' || self.last.is_none() {
+            return None;
+        }
+        let end = i + emoticon(&self.text[i..])?;
+        if end < self.protect_end {
+            return None;
+        }
+        let (m, newlines) = skip_space(self.text, end);
+        (newlines == 0
+            && m < self.bytes.len()
+            && next_word(self.text, m).kind == Kind::Upper
+            && !self.text[m..].starts_with(is_opener))
+        .then_some(end)
     }
 
     /// Records a non-space character that is no terminator.
@@ -530,8 +559,8 @@ impl Splitter<'_> {
             // Era after a year: "abad ke-7 M. Kerajaan itu", "1445 H. Umat".
             return matches!(next.kind, Kind::Upper | Kind::Digit);
         }
-        // "02/RW." is looked up as "RW".
-        let key = word.rsplit('/').next().unwrap_or(word);
+        // "02/RW." is looked up as "RW", "Mon.-Fri." as "Fri".
+        let key = word.rsplit(['/', '-', '–']).next().unwrap_or(word);
         if let Some(kind) = self.lex.abbrev(key) {
             return match kind {
                 Abbrev::Title => false,
