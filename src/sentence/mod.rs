@@ -1165,6 +1165,11 @@ mod tests {
             "é.".repeat(5_000),
             "1. a. ".repeat(3_000),
             ". . ".repeat(5_000),
+            "a :) B ".repeat(3_000),
+            "word.1 2 ".repeat(3_000),
+            "i) a ii) b ".repeat(2_000),
+            "x?y ".repeat(5_000),
+            "\n.\n".repeat(5_000),
         ] {
             check(&text);
         }
