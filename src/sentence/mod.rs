@@ -37,8 +37,8 @@
 //!   period (or the capitalised word above);
 //! - `?` and `!` runs ("?!", "! ! !") end one before anything but a lower-case
 //!   word; `?` (and `!` after a lower-case word) also before a lower-case word
-//!   when no closing quote follows ("Why? why not"); "-- voila! -- you" goes
-//!   on;
+//!   when no closing quote follows ("Why? why not"); "-- voila! -- you" and
+//!   an attribution ("Leave me alone! he yelled") go on;
 //! - ellipses: three dots end a sentence before a capitalised word (but not
 //!   before English "I"), four dots before anything but a lower-case word;
 //!   "word. . . . Next" ends after the first period; "[...]" is an omission;
@@ -513,7 +513,10 @@ impl Splitter<'_> {
                     .trim_start_matches(['-', '–', '—', ' '])
                     .starts_with(char::is_lowercase);
             let bare = k == run_end;
-            if !dash && (next.kind != Kind::Lower || (bare && question)) {
+            if !dash
+                && (next.kind != Kind::Lower
+                    || (bare && question && !(self.lang == Lang::En && attribution(&text[m..]))))
+            {
                 self.cut(k, m);
             }
             return k;
@@ -878,6 +881,44 @@ fn next_word(text: &str, m: usize) -> Next<'_> {
         word: &rest[..end],
         bracket: text[m..].starts_with(['(', '[']),
     }
+}
+
+/// Whether `rest` opens with a speech attribution: a pronoun and a verb of
+/// saying ("he yelled", "she asked"), which goes on after "!" or "?".
+fn attribution(rest: &str) -> bool {
+    // Bounded: the two words are looked for in the first bytes only.
+    let mut end = rest.len().min(MAX_NEXT);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut words = rest[..end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let (Some(who), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(who, "he" | "she" | "they" | "i" | "we" | "you")
+        && matches!(
+            verb,
+            "said"
+                | "says"
+                | "say"
+                | "asked"
+                | "asks"
+                | "ask"
+                | "yelled"
+                | "shouted"
+                | "cried"
+                | "screamed"
+                | "replied"
+                | "answered"
+                | "whispered"
+                | "exclaimed"
+                | "added"
+                | "muttered"
+                | "wondered"
+                | "thought"
+        )
 }
 
 /// The character at byte `i` (a character boundary before the end).
