@@ -24,7 +24,8 @@
 //!   end one before a capitalised word, except a weekday or month, and except
 //!   in a short opening phrase ("At 5 a.m. Mr. Smith went …");
 //! - a number or letter that opens a sentence ("1." "a." "IV.") is an
-//!   enumerator, not a sentence;
+//!   enumerator, not a sentence, and so is a postscript mark ("P.S." "PS.");
+//! - no sentence starts with `,` `;` `:` or `%`;
 //! - a period between two words with no space ("pertama.Ini") ends a sentence
 //!   when a capitalised word follows and the token is no domain, e-mail or
 //!   dotted abbreviation ("sastrawi.github.io", "a.m.v.b." go on); so do a
@@ -477,6 +478,10 @@ impl Splitter<'_> {
         if protected {
             return k;
         }
+        if text[m..].starts_with([',', ';', ':', '%']) {
+            // No sentence starts with "," or ";" ("affiliates. , 2000").
+            return k;
+        }
         let next = next_word(text, m);
         if dots >= 3 {
             let upper = next.kind == Kind::Upper && !(self.lang == Lang::En && next.word == "I");
@@ -554,7 +559,8 @@ impl Splitter<'_> {
             // "L.P.. Further".
             return true;
         }
-        if self.first_word == Some(word_start) && is_enumerator(word) {
+        if self.first_word == Some(word_start) && (is_enumerator(word) || is_postscript(word)) {
+            // "1. The first item", "P.S. I am moving": no sentence alone.
             return false;
         }
         let starter = next.kind == Kind::Upper && self.lex.is_starter(next.word);
@@ -881,6 +887,13 @@ fn next_word(text: &str, m: usize) -> Next<'_> {
         word: &rest[..end],
         bracket: text[m..].starts_with(['(', '[']),
     }
+}
+
+/// A postscript mark: "PS", "P.S", "PPS", "P.P.S" in any case.
+fn is_postscript(word: &str) -> bool {
+    ["ps", "p.s", "pps", "p.p.s"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether `rest` opens with a speech attribution: a pronoun and a verb of
