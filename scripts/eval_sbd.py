@@ -11,6 +11,20 @@ Usage (from the repository root, after `cargo build --release`):
     python3 scripts/eval_sbd.py golden_en_48    # only sets whose name contains a word
     python3 scripts/eval_sbd.py --errors 10 sastrawi_id   # also print 10 wrong items per set
     python3 scripts/eval_sbd.py --others        # also the other languages' sets (run as en)
+    python3 scripts/eval_sbd.py --ws pragmatic_en  # score on whitespace-normalised text
+    python3 scripts/eval_sbd.py --ws --clean pragmatic_en  # clean items as the page does
+
+--ws: the judge's scorer places a boundary by finding each sentence in the raw
+text, so a gold item whose sentences span line breaks ("a cold \nnight",
+pragmatic_segmenter's gold joins lines) does not align and all its boundaries
+count as missed. With --ws the gold text and both sentence lists are written
+with whitespace runs collapsed to one space before scoring; the splitter still
+runs on the raw text. Exact matches are unchanged (the scorer normalises them).
+
+--clean: items marked as needing a cleaner (pragmatic `ps_config.clean`, the
+golden `clean`/`pdf` sets) are run through teks's cleaner first, as the page
+does (`teks analyse`, not `--no-clean`); the predicted sentences are then the
+cleaned sentence texts and the gold item is aligned against the cleaned text.
 
 Options: --bin PATH (default target/release/teks), --data DIR (default
 ../shared/data/sbd), --errors N.  The `golden_en` set is run on its `golden` and
@@ -61,14 +75,43 @@ def utf16_slice(text, start, end):
     return b[2 * start:2 * end].decode("utf-16-le", errors="replace")
 
 
-def run_set(binary, data, name, rel, lang, filt, errors):
+def norm_ws(s):
+    return " ".join(s.split())
+
+
+def needs_clean(r):
+    """Whether the gold item expects its source's cleaner to have run."""
+    cfg = r.get("ps_config") or {}
+    return bool(cfg.get("clean")) or r.get("set") in ("clean", "pdf")
+
+
+def run_cleaned(binary, rows, lang):
+    """{id: (cleaned text, [sentence texts])} from `teks analyse` (cleaner on)."""
+    inp = "".join(json.dumps({"id": str(r["id"]), "text": r["text"]}, ensure_ascii=False) + "\n" for r in rows)
+    res = subprocess.run(
+        [binary, "analyse", "--jsonl", "--lang", lang],
+        input=inp.encode(), capture_output=True, check=False,
+    )
+    out = {}
+    for line in res.stdout.decode().splitlines():
+        o = json.loads(line)
+        out[str(o["id"])] = (o.get("cleaned", ""), [s["text"] for s in o.get("sentences") or []])
+    return out
+
+
+def run_set(binary, data, name, rel, lang, filt, errors, ws=False, clean=False):
     rows = [json.loads(l) for l in open(os.path.join(data, rel), encoding="utf-8") if l.strip()]
     if filt:
         rows = [r for r in rows if filt(r)]
+    cleaned = run_cleaned(binary, [r for r in rows if needs_clean(r)], lang) if clean else {}
     with tempfile.TemporaryDirectory() as tmp:
         gold = os.path.join(tmp, "gold.jsonl")
         with open(gold, "w", encoding="utf-8") as g:
             for r in rows:
+                if str(r["id"]) in cleaned:
+                    r = dict(r, text=cleaned[str(r["id"])][0])
+                if ws:
+                    r = dict(r, text=norm_ws(r["text"]), sentences=[norm_ws(x) for x in r["sentences"]])
                 g.write(json.dumps(r, ensure_ascii=False) + "\n")
         inp = "".join(json.dumps({"id": str(r["id"]), "text": r["text"]}, ensure_ascii=False) + "\n" for r in rows)
         res = subprocess.run(
@@ -82,6 +125,10 @@ def run_set(binary, data, name, rel, lang, filt, errors):
                 o = json.loads(line)
                 t = texts.get(str(o["id"]), "")
                 sents = [utf16_slice(t, s["start"], s["end"]) for s in o.get("result") or []]
+                if str(o["id"]) in cleaned:
+                    sents = cleaned[str(o["id"])][1]
+                if ws:
+                    sents = [norm_ws(x) for x in sents]
                 p.write(json.dumps({"id": o["id"], "sentences": sents}, ensure_ascii=False) + "\n")
         cmd = [sys.executable, os.path.join(SHARED, "tools", "score_sbd.py"), gold, pred]
         if errors:
@@ -96,7 +143,7 @@ def run_set(binary, data, name, rel, lang, filt, errors):
 def main(argv):
     binary = os.path.join(ROOT, "target", "release", "teks")
     data = os.path.join(SHARED, "data", "sbd")
-    errors, words, others = 0, [], False
+    errors, words, others, ws, clean = 0, [], False, False, False
     it = iter(argv[1:])
     for a in it:
         if a == "--bin":
@@ -107,6 +154,10 @@ def main(argv):
             errors = int(next(it))
         elif a == "--others":
             others = True
+        elif a == "--ws":
+            ws = True
+        elif a == "--clean":
+            clean = True
         elif a in ("-h", "--help"):
             sys.exit(__doc__)
         else:
@@ -115,7 +166,7 @@ def main(argv):
     for name, rel, lang, filt in sets:
         if words and not any(w in name for w in words):
             continue
-        run_set(binary, data, name, rel, lang, filt, errors)
+        run_set(binary, data, name, rel, lang, filt, errors, ws, clean)
 
 
 if __name__ == "__main__":

@@ -40,31 +40,20 @@ pub(super) fn is_bullet(c: char) -> bool {
     )
 }
 
-/// How a list marker is written: numbers or letters, then `.`, `.)` or `)`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Style {
-    NumDot,
-    NumDotParen,
-    NumParen,
-    AlphaDot,
-    AlphaParen,
-    AlphaDotParen,
-}
-
-impl Style {
-    fn index(self) -> usize {
-        self as usize
-    }
-}
+/// How many ways a list marker is written: a number, a letter or a roman
+/// numeral, then `.`, `.)` or `)`.
+const STYLES: usize = 9;
 
 struct Candidate {
     /// Where the item starts (its bullet, if any, else the marker).
     start: usize,
     /// The `.` or `)` that closes the marker.
     end: usize,
-    style: Style,
+    /// Which of the [`STYLES`] it is written in.
+    style: usize,
     value: u32,
-    listed: bool,
+    /// Whether a lower-case word follows the marker ("a) here it is").
+    lower: bool,
 }
 
 /// Runs the first pass.
@@ -148,9 +137,11 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
                 marks.starts.push(i);
             }
         } else if (after_space || after_bullet) && b.is_ascii_alphanumeric() {
-            if let Some(mut cand) = marker(text, i) {
-                cand.start = item_start(text, i);
-                candidates.push(cand);
+            let found = candidates.len();
+            markers(text, i, &mut candidates);
+            let start = item_start(text, i);
+            for cand in &mut candidates[found..] {
+                cand.start = start;
             }
         }
         after_space = if b.is_ascii() {
@@ -162,20 +153,35 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
         after_bullet = bullet;
         i += c.len_utf8();
     }
-    // A marker is a list item when the previous marker of its style numbers
-    // one less (1. … 2. …; a) … b) …).
-    let mut last: [Option<usize>; 6] = [None; 6];
+    // A marker is a list item when it is in a chain of markers of one style
+    // numbered one apart (1. … 2. …; a) … b) …): a chain of two whose items
+    // do not open in lower case, or any chain of three or more ("a. here it
+    // is b. another c. one more").
+    let mut last: [Option<usize>; STYLES] = [None; STYLES];
+    // For each candidate, the first of its chain; for each first, the
+    // chain's length and whether an item opens in lower case.
+    let mut head: Vec<usize> = Vec::with_capacity(candidates.len());
+    let mut chain: Vec<(usize, bool)> = Vec::with_capacity(candidates.len());
     for k in 0..candidates.len() {
-        let style = candidates[k].style.index();
-        if let Some(p) = last[style] {
-            if candidates[p].value + 1 == candidates[k].value {
-                candidates[p].listed = true;
-                candidates[k].listed = true;
-            }
-        }
+        let style = candidates[k].style;
+        let h = match last[style] {
+            Some(p) if candidates[p].value + 1 == candidates[k].value => head[p],
+            _ => k,
+        };
+        head.push(h);
+        chain.push((0, false));
+        chain[h].0 += 1;
+        chain[h].1 |= candidates[k].lower;
         last[style] = Some(k);
     }
-    for cand in candidates.iter().filter(|c| c.listed) {
+    let listed = |k: usize| {
+        let (len, lower) = chain[head[k]];
+        len >= 3 || (len == 2 && !lower)
+    };
+    for cand in (0..candidates.len())
+        .filter(|&k| listed(k))
+        .map(|k| &candidates[k])
+    {
         marks.starts.push(cand.start);
         marks.marker_ends.push(cand.end);
     }
@@ -266,53 +272,93 @@ fn item_start(text: &str, i: usize) -> usize {
     }
 }
 
-/// A list marker at `i` ("12." "3.)" "4)" "b." "c)"), followed by a space and
-/// something that is not a lower-case word.
-fn marker(text: &str, i: usize) -> Option<Candidate> {
+/// What a list marker's label is: a number, a lower-case letter or a
+/// lower-case roman numeral.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Num,
+    Alpha,
+    Roman,
+}
+
+/// The value of a lower-case roman numeral from i to xxxix.
+fn roman_value(label: &[u8]) -> Option<u32> {
+    let tens = label.iter().take_while(|&&b| b == b'x').count();
+    let units: u32 = match &label[tens..] {
+        b"" => 0,
+        b"i" => 1,
+        b"ii" => 2,
+        b"iii" => 3,
+        b"iv" => 4,
+        b"v" => 5,
+        b"vi" => 6,
+        b"vii" => 7,
+        b"viii" => 8,
+        b"ix" => 9,
+        _ => return None,
+    };
+    let value = u32::try_from(tens).ok()? * 10 + units;
+    (tens <= 3 && value > 0).then_some(value)
+}
+
+/// The list markers at `i` ("12." "3.)" "4)" "b." "c)" "iv)"), followed by a
+/// space: one, or two for a letter that is also a roman numeral ("i." is
+/// the ninth letter or the first numeral).
+fn markers(text: &str, i: usize, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     let digits = bytes[i..]
         .iter()
         .take(3)
         .take_while(|b| b.is_ascii_digit())
         .count();
-    let (value, mut j, numeric) = if (1..=2).contains(&digits) {
+    if (1..=2).contains(&digits) {
         let v = bytes[i..i + digits]
             .iter()
             .fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
-        (v, i + digits, true)
-    } else if digits == 0 && bytes[i].is_ascii_lowercase() {
-        (u32::from(bytes[i] - b'a'), i + 1, false)
-    } else {
-        return None;
-    };
-    let end;
-    let style = match (bytes.get(j), bytes.get(j + 1)) {
+        out.extend(marker(text, i, i + digits, v, Label::Num));
+        return;
+    }
+    if digits != 0 {
+        return;
+    }
+    let letters = bytes[i..]
+        .iter()
+        .take(7)
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    if letters == 1 {
+        out.extend(marker(
+            text,
+            i,
+            i + 1,
+            u32::from(bytes[i] - b'a'),
+            Label::Alpha,
+        ));
+    }
+    if let Some(v) = roman_value(&bytes[i..i + letters]) {
+        out.extend(marker(text, i, i + letters, v, Label::Roman));
+    }
+}
+
+/// A list marker whose label (worth `value`) runs from `i` to `j`, closed by
+/// `.`, `.)` or `)` and a space.
+fn marker(text: &str, i: usize, mut j: usize, value: u32, label: Label) -> Option<Candidate> {
+    let bytes = text.as_bytes();
+    let (end, style) = match (bytes.get(j), bytes.get(j + 1)) {
         (Some(b'.'), Some(b')')) => {
-            end = j;
+            let end = j;
             j += 2;
-            if numeric {
-                Style::NumDotParen
-            } else {
-                Style::AlphaDotParen
-            }
+            (end, 1)
         }
         (Some(b'.'), _) => {
-            end = j;
+            let end = j;
             j += 1;
-            if numeric {
-                Style::NumDot
-            } else {
-                Style::AlphaDot
-            }
+            (end, 0)
         }
         (Some(b')'), _) => {
-            end = j;
+            let end = j;
             j += 1;
-            if numeric {
-                Style::NumParen
-            } else {
-                Style::AlphaParen
-            }
+            (end, 2)
         }
         _ => return None,
     };
@@ -320,15 +366,17 @@ fn marker(text: &str, i: usize) -> Option<Candidate> {
         return None;
     }
     let next = text[j..].trim_start_matches(' ').chars().next()?;
-    if next.is_lowercase() {
-        return None;
-    }
+    let class = match label {
+        Label::Num => 0,
+        Label::Alpha => 3,
+        Label::Roman => 6,
+    };
     Some(Candidate {
         start: i,
         end,
-        style,
+        style: class + style,
         value,
-        listed: false,
+        lower: next.is_lowercase(),
     })
 }
 
@@ -351,6 +399,14 @@ mod tests {
         assert!(scan("Dia juara 2. Lalu pulang.", Quotes::Whole)
             .starts
             .is_empty());
+        // Roman numerals: "i." may also be the ninth letter.
+        let t = "i.) The first item ii.) The second item";
+        assert_eq!(scan(t, Quotes::Whole).starts, [0, 19]);
+        let t = "h. one i. two j. three";
+        assert_eq!(scan(t, Quotes::Whole).starts, [0, 7, 14]);
+        assert_eq!(roman_value(b"xiv"), Some(14));
+        assert_eq!(roman_value(b"iiii"), None);
+        assert_eq!(roman_value(b""), None);
         for item in ["- a", "• a", "1. A", "12) a", "(iv) a", "b.) a", "c. a"] {
             assert!(is_item(item, 0), "{item}");
         }

@@ -24,27 +24,38 @@
 //!   end one before a capitalised word, except a weekday or month, and except
 //!   in a short opening phrase ("At 5 a.m. Mr. Smith went …");
 //! - a number or letter that opens a sentence ("1." "a." "IV.") is an
-//!   enumerator, not a sentence;
+//!   enumerator, not a sentence, and so is a postscript mark ("P.S." "PS.");
+//! - no sentence starts with `,` `;` `:` or `%`;
 //! - a period between two words with no space ("pertama.Ini") ends a sentence
 //!   when a capitalised word follows and the token is no domain, e-mail or
-//!   dotted abbreviation ("sastrawi.github.io", "a.m.v.b." go on);
+//!   dotted abbreviation ("sastrawi.github.io", "a.m.v.b." go on); so do a
+//!   `?` `!` run before any word ("open?thanks") and an ellipsis before a
+//!   capitalised word ("city....Paris"), but not in a URL ("a?b=c");
+//! - a footnote number glued to a period ("(1987).1 Its", "gap.11 12 Take")
+//!   stays with its sentence, which ends after it before a capitalised word;
 //! - decimals and thousands ("3,5" "2.375.000" "09.00"), URLs and e-mails
 //!   never contain a boundary, since a boundary needs a space after the
 //!   period (or the capitalised word above);
 //! - `?` and `!` runs ("?!", "! ! !") end one before anything but a lower-case
 //!   word; `?` (and `!` after a lower-case word) also before a lower-case word
-//!   when no closing quote follows ("Why? why not"); "-- voila! -- you" goes
-//!   on;
+//!   when no closing quote follows ("Why? why not"); "-- voila! -- you" and
+//!   an attribution ("Leave me alone! he yelled") go on;
 //! - ellipses: three dots end a sentence before a capitalised word (but not
 //!   before English "I"), four dots before anything but a lower-case word;
 //!   "word. . . . Next" ends after the first period; "[...]" is an omission;
+//!   five or more dots before a number are a leader ("Chapter 2 ...... 16");
+//! - the fullwidth full stop `．` ends a sentence like `。`, except between
+//!   digits;
 //! - citation marks and emoticons after a terminator stay with its sentence
-//!   ("Paris.[3]", "great! :)");
-//! - inline lists ("1. … 2. …", "a) … b) …", "• …") start a sentence at each
-//!   item;
+//!   ("Paris.[3]", "great! :)"); an emoticon after a word ends a sentence
+//!   before a capitalised word ("recommend :) Will come");
+//! - inline lists ("1. … 2. …", "a) … b) …", "ii) … iii) …", "• …") start a sentence at each
+//!   item: two markers numbered one apart whose items do not open in lower
+//!   case, or three or more in any case ("a) a tent b) a lamp c) food");
 //! - a line break after a line with no terminal punctuation (a heading, a
 //!   list item, a caption) ends the sentence when the next line does not start
-//!   with a lower-case letter and the line does not end in `,` `;` or a dash;
+//!   with a lower-case letter and the line does not end in `,` `;` or a dash,
+//!   nor when the next line starts with a terminator ("pricing\n.");
 //!   a line that starts with a list item ("- …" "2) …" "(b) …") always starts
 //!   a sentence.
 //!
@@ -189,6 +200,15 @@ impl Splitter<'_> {
                     b':' if char_before(self.text, i).is_some_and(is_armenian) => {
                         i = self.hard_stop(i + 1);
                     }
+                    b':' | b';' => {
+                        if let Some(end) = self.emoticon_ends(i) {
+                            self.cut(end, end);
+                            i = end;
+                        } else {
+                            self.note(char::from(b));
+                            i += 1;
+                        }
+                    }
                     _ if b.is_ascii_alphanumeric() => {
                         if self.first_word.is_none() {
                             self.first_word = Some(i);
@@ -210,7 +230,7 @@ impl Splitter<'_> {
                 let c = char_at(self.text, i);
                 if c.is_whitespace() {
                     i = self.whitespace(i);
-                } else if c == '…' || is_hard_terminator(c) {
+                } else if (c == '…' || is_hard_terminator(c)) && !self.fullwidth_decimal(i, c) {
                     i = self.terminator(i);
                 } else {
                     if c.is_alphanumeric() && self.first_word.is_none() {
@@ -223,6 +243,32 @@ impl Splitter<'_> {
         }
         self.cut(n, n);
         self.out
+    }
+
+    /// Whether `c` at `i` is a fullwidth full stop between digits ("３．５").
+    fn fullwidth_decimal(&self, i: usize, c: char) -> bool {
+        c == '．'
+            && char_before(self.text, i).is_some_and(char::is_numeric)
+            && char_at(self.text, i + c.len_utf8()).is_numeric()
+    }
+
+    /// Where an emoticon at `i` ends when it ends a sentence: after a word
+    /// and a space, before a space and a capitalised word on the same line
+    /// ("Totally recommend :) Will come back"), outside brackets and quotes.
+    fn emoticon_ends(&self, i: usize) -> Option<usize> {
+        if i == 0 || self.bytes[i - 1] != b' ' || self.last.is_none() {
+            return None;
+        }
+        let end = i + emoticon(&self.text[i..])?;
+        if end < self.protect_end {
+            return None;
+        }
+        let (m, newlines) = skip_space(self.text, end);
+        (newlines == 0
+            && m < self.bytes.len()
+            && next_word(self.text, m).kind == Kind::Upper
+            && !self.text[m..].starts_with(is_opener))
+        .then_some(end)
     }
 
     /// Records a non-space character that is no terminator.
@@ -286,8 +332,15 @@ impl Splitter<'_> {
             // A line that ends without terminal punctuation: a heading, a list
             // item or a caption, unless the next line goes on in lower case.
             let next = char_at(self.text, m);
-            let continues = matches!(last, ',' | ';' | '-' | '–' | '—' | '&' | '/' | '(')
-                && next.is_alphabetic();
+            // A terminator alone on the next line belongs to this one
+            // ("pricing\n."); "...Then" opens a sentence.
+            let continues = (matches!(last, ',' | ';' | '-' | '–' | '—' | '&' | '/' | '(')
+                && next.is_alphabetic())
+                || (matches!(next, '.' | '!' | '?')
+                    && self.text[m + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace));
             if marks::is_item(self.text, m)
                 || (!self.after_terminator && !next.is_lowercase() && !continues)
             {
@@ -388,9 +441,19 @@ impl Splitter<'_> {
             }
             return k;
         }
-        let c = char_at(text, k);
+        let mut c = char_at(text, k);
+        if !c.is_whitespace() && dots == 1 && !other {
+            // "(1987).1 According": a footnote number after the period.
+            if let Some(len) = self.footnote(i, k) {
+                k += len;
+                if k >= n {
+                    return k;
+                }
+                c = char_at(text, k);
+            }
+        }
         if !c.is_whitespace() {
-            if !protected && k == run_end && self.missing_space(i, k, c, dots) {
+            if !protected && k == run_end && self.missing_space(i, k, c, dots, other) {
                 self.cut(k, k);
             }
             return k;
@@ -415,6 +478,10 @@ impl Splitter<'_> {
         if protected {
             return k;
         }
+        if text[m..].starts_with([',', ';', ':', '%']) {
+            // No sentence starts with "," or ";" ("affiliates. , 2000").
+            return k;
+        }
         let next = next_word(text, m);
         if dots >= 3 {
             let upper = next.kind == Kind::Upper && !(self.lang == Lang::En && next.word == "I");
@@ -428,6 +495,8 @@ impl Splitter<'_> {
                 // "compounds. . . . The": the period ends the sentence and the
                 // ellipsis opens the next.
                 self.cut(i + 1, i + 1);
+            } else if dots >= 5 && !other && next.kind == Kind::Digit {
+                // A leader: "Chapter 2 ........ 6" (a table of contents).
             } else if (dots >= 4 && next.kind != Kind::Lower) || upper {
                 self.cut(k, m);
             }
@@ -441,13 +510,18 @@ impl Splitter<'_> {
                     .word_before(i)
                     .and_then(|(_, w)| w.chars().next())
                     .is_some_and(char::is_uppercase);
+            // On the same line a dash is an attribution ("? – спросила"), not
+            // a list item.
             let dash = text[m..].starts_with(['-', '–', '—'])
-                && !marks::is_item(text, m)
+                && (newlines == 0 || !marks::is_item(text, m))
                 && text[m..]
                     .trim_start_matches(['-', '–', '—', ' '])
                     .starts_with(char::is_lowercase);
             let bare = k == run_end;
-            if !dash && (next.kind != Kind::Lower || (bare && question)) {
+            if !dash
+                && (next.kind != Kind::Lower
+                    || (bare && question && !(self.lang == Lang::En && attribution(&text[m..]))))
+            {
                 self.cut(k, m);
             }
             return k;
@@ -485,7 +559,8 @@ impl Splitter<'_> {
             // "L.P.. Further".
             return true;
         }
-        if self.first_word == Some(word_start) && is_enumerator(word) {
+        if self.first_word == Some(word_start) && (is_enumerator(word) || is_postscript(word)) {
+            // "1. The first item", "P.S. I am moving": no sentence alone.
             return false;
         }
         let starter = next.kind == Kind::Upper && self.lex.is_starter(next.word);
@@ -493,8 +568,8 @@ impl Splitter<'_> {
             // Era after a year: "abad ke-7 M. Kerajaan itu", "1445 H. Umat".
             return matches!(next.kind, Kind::Upper | Kind::Digit);
         }
-        // "02/RW." is looked up as "RW".
-        let key = word.rsplit('/').next().unwrap_or(word);
+        // "02/RW." is looked up as "RW", "Mon.-Fri." as "Fri".
+        let key = word.rsplit(['/', '-', '–']).next().unwrap_or(word);
         if let Some(kind) = self.lex.abbrev(key) {
             return match kind {
                 Abbrev::Title => false,
@@ -590,16 +665,69 @@ impl Splitter<'_> {
                 ))
     }
 
-    /// Whether a period (or `?` `!`) at `i` directly followed by `c` at `k`
-    /// ends a sentence, as in "pertama.Ini".
-    fn missing_space(&self, i: usize, k: usize, c: char, dots: usize) -> bool {
-        if dots > 1 || !c.is_uppercase() {
+    /// The length of a footnote number glued to the period at `i` and
+    /// followed by a capitalised word ("consultation.11 12 Take",
+    /// "(1987).1 According"), starting at `k`: groups of up to three digits
+    /// joined by a comma or a space, after a word of two or more letters (no
+    /// abbreviation) or a closing bracket.
+    fn footnote(&self, i: usize, k: usize) -> Option<usize> {
+        if !self.bytes[k].is_ascii_digit() {
+            return None;
+        }
+        match char_before(self.text, i) {
+            Some(')' | ']' | '"' | '”') => {}
+            Some(c) if c.is_lowercase() => {
+                let (_, word) = self.word_before(i)?;
+                if word.chars().count() < 2
+                    || !word.chars().all(char::is_alphabetic)
+                    || self.lex.abbrev(word).is_some()
+                {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        let rest = &self.bytes[k..];
+        let (mut p, mut end) = (0, 0);
+        while p < rest.len() && p < 12 {
+            let digits = rest[p..]
+                .iter()
+                .take(4)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits == 0 || digits > 3 {
+                return None;
+            }
+            p += digits;
+            end = p;
+            match rest.get(p) {
+                Some(b',' | b' ') if rest.get(p + 1).is_some_and(u8::is_ascii_digit) => p += 1,
+                _ => break,
+            }
+        }
+        let after = &self.text[k + end..];
+        let trimmed = after.trim_start_matches([' ', '\t', '\r', '\n']);
+        (trimmed.len() < after.len()
+            && (trimmed.is_empty() || trimmed.starts_with(char::is_uppercase)))
+        .then_some(end)
+    }
+
+    /// Whether a period (or `?` `!`: `other`) at `i` directly followed by `c`
+    /// at `k` ends a sentence, as in "pertama.Ini", "country....Iguazu" and
+    /// "foreigners?thanks".
+    fn missing_space(&self, i: usize, k: usize, c: char, dots: usize, other: bool) -> bool {
+        if other || dots >= 2 {
+            return self.glued_run(i, k, c, dots, other);
+        }
+        if !c.is_uppercase() {
             return false;
         }
         let Some((_, word)) = self.word_before(i) else {
             return false;
         };
-        let number = word.starts_with(|c: char| c.is_ascii_digit())
+        // "1990.The" but not an enumerator: "1.Helado, 2.Carne".
+        let number = word.len() >= 2
+            && word.starts_with(|c: char| c.is_ascii_digit())
             && word.ends_with(|c: char| c.is_ascii_digit())
             && word
                 .bytes()
@@ -642,6 +770,41 @@ impl Splitter<'_> {
             }
         }
         letters >= 2
+    }
+
+    /// Whether a `?` `!` run or an ellipsis at `i`, directly followed by the
+    /// letter `c` at `k`, ends a sentence: after a word (no URL, no number),
+    /// before a word of letters (no query string); an ellipsis only before a
+    /// capitalised word ("recovery...Out", not "mean...see" or "that...I").
+    fn glued_run(&self, i: usize, k: usize, c: char, dots: usize, other: bool) -> bool {
+        if !c.is_alphabetic() || (dots >= 1 && other) {
+            return false;
+        }
+        let Some((_, word)) = self.word_before(i) else {
+            return false;
+        };
+        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '\'') {
+            return false;
+        }
+        let mut letters = 0;
+        for (p, x) in self.text[k..].char_indices() {
+            if p > MAX_NEXT || x.is_whitespace() {
+                break;
+            }
+            if x.is_alphabetic() {
+                letters += 1;
+                if dots >= 2 && letters == 2 && !x.is_lowercase() {
+                    return false;
+                }
+            } else if !matches!(x, '\'' | '’' | ',' | '!' | '?') {
+                return false;
+            }
+        }
+        if dots >= 2 {
+            c.is_uppercase() && letters >= 2
+        } else {
+            letters >= 2 || c.is_uppercase()
+        }
     }
 
     /// The word before position `i` in the current sentence, without opening
@@ -726,6 +889,51 @@ fn next_word(text: &str, m: usize) -> Next<'_> {
     }
 }
 
+/// A postscript mark: "PS", "P.S", "PPS", "P.P.S" in any case.
+fn is_postscript(word: &str) -> bool {
+    ["ps", "p.s", "pps", "p.p.s"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether `rest` opens with a speech attribution: a pronoun and a verb of
+/// saying ("he yelled", "she asked"), which goes on after "!" or "?".
+fn attribution(rest: &str) -> bool {
+    // Bounded: the two words are looked for in the first bytes only.
+    let mut end = rest.len().min(MAX_NEXT);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut words = rest[..end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let (Some(who), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(who, "he" | "she" | "they" | "i" | "we" | "you")
+        && matches!(
+            verb,
+            "said"
+                | "says"
+                | "say"
+                | "asked"
+                | "asks"
+                | "ask"
+                | "yelled"
+                | "shouted"
+                | "cried"
+                | "screamed"
+                | "replied"
+                | "answered"
+                | "whispered"
+                | "exclaimed"
+                | "added"
+                | "muttered"
+                | "wondered"
+                | "thought"
+        )
+}
+
 /// The character at byte `i` (a character boundary before the end).
 fn char_at(text: &str, i: usize) -> char {
     text.get(i..).and_then(|s| s.chars().next()).unwrap_or('\0')
@@ -756,6 +964,7 @@ fn is_hard_terminator(c: char) -> bool {
             | '⁇'
             | '⁈'
             | '⁉'
+            | '．'
     )
 }
 
@@ -1010,6 +1219,11 @@ mod tests {
             "é.".repeat(5_000),
             "1. a. ".repeat(3_000),
             ". . ".repeat(5_000),
+            "a :) B ".repeat(3_000),
+            "word.1 2 ".repeat(3_000),
+            "i) a ii) b ".repeat(2_000),
+            "x?y ".repeat(5_000),
+            "\n.\n".repeat(5_000),
         ] {
             check(&text);
         }
