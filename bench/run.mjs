@@ -185,7 +185,7 @@ if (!skip.has("scale")) {
   log("\nScale (cargo run --release --example scale): time(10×)/time(1×) per shape");
   try {
     const dir = mkdtempSync(join(os.tmpdir(), "teks-bench-"));
-    const args = ["--json", "--small", process.env.BENCH_SCALE_SMALL || "32768"];
+    const args = ["--json", "--small", process.env.BENCH_SCALE_SMALL || "1048576"];
     for (const [k, t] of Object.entries(texts)) {
       writeFileSync(join(dir, `${k}.txt`), t);
       args.push("--text", `${k}=${join(dir, `${k}.txt`)}`);
