@@ -10,6 +10,9 @@ const MAX_FILE_BYTES = 100 * 1024 * 1024; // and files over 100 MiB
 // page never holds the whole text, so it never blocks on copying it.
 const BIG_FILE_BYTES = 8 * 1024 * 1024;
 const BIG_FILE_SHOWN_BYTES = 2 * 1024 * 1024; // of which the marked view shows the start
+// A plain-text paste longer than this (UTF-16 units) is kept out of the
+// editor too: laying out a huge textarea blocks the page for seconds.
+const BIG_PASTE_CHARS = 4 * 1024 * 1024;
 const MARK_STEP = 100_000; // highlighted text shown per "show more" (UTF-16 units)
 const LIST_STEP = 2000; // sentences listed per "show more"
 const DEBOUNCE_MS = 300;
@@ -46,6 +49,7 @@ const state = {
   step: -1,
   undo: null, // textarea value before the last paste/open conversion
   bigFile: null, // a big text file analysed from the file itself (the editor stays empty)
+  bigText: null, // a big pasted text, kept out of the editor
   status: { key: "loading", vars: {}, kind: "" },
 };
 
@@ -204,7 +208,7 @@ function options(extra = {}) {
 async function analyse() {
   clearTimeout(state.debounce);
   if (state.bigFile) return analyseFile(state.bigFile);
-  const text = $.input.value;
+  const text = state.bigText ?? $.input.value;
   if (text.length > MAX_CHARS) {
     setStatus("tooBig", { size: sizeLabel(text.length * 2), limit: sizeLabel(MAX_CHARS * 2) }, "error");
     return;
@@ -653,7 +657,20 @@ $.input.addEventListener("keydown", (e) => {
 $.lang.addEventListener("change", () => state.result && analyse());
 $.input.addEventListener("paste", (e) => {
   const dt = e.clipboardData;
-  if (!dt || !dt.types.includes("text/html")) return; // plain text: the browser inserts it
+  if (dt && !dt.types.includes("text/html") && dt.types.includes("text/plain")) {
+    const text = dt.getData("text/plain");
+    if (text.length <= BIG_PASTE_CHARS) return; // the browser inserts it
+    e.preventDefault();
+    const before = $.input.value;
+    leaveBigFile();
+    $.input.value = "";
+    state.bigText = text;
+    showNotice("bigPaste", { n: nf(text.length) }, before);
+    state.rules = {};
+    analyse();
+    return;
+  }
+  if (!dt || !dt.types.includes("text/html")) return;
   const html = dt.getData("text/html");
   if (!html) return;
   e.preventDefault();
@@ -661,9 +678,10 @@ $.input.addEventListener("paste", (e) => {
 });
 /** The editor's text counts again (typing, undo, sample, another file). */
 function leaveBigFile() {
-  if (!state.bigFile) return;
+  if (!state.bigFile && state.bigText === null) return;
   state.bigFile = null;
-  if (state.notice?.key === "bigFile") $.notice.hidden = true;
+  state.bigText = null;
+  if (state.notice?.key === "bigFile" || state.notice?.key === "bigPaste") $.notice.hidden = true;
 }
 
 $.noticeUndo.addEventListener("click", () => {

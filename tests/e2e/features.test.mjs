@@ -386,6 +386,38 @@ test("a big text file is analysed straight from the file, with progress, the pag
   await context.close();
 });
 
+test("a huge plain-text paste stays out of the editor and is analysed in pieces, the page responsive", async () => {
+  const { page, log, context } = await fresh();
+  const ref = readReference();
+  const times = 2000; // about 4.8 M characters: over the 4 Mi that keep a paste out of the editor
+  const result = await page.evaluate(async ([t, n]) => {
+    const longTasks = [];
+    new PerformanceObserver((l) => longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+    const dt = new DataTransfer();
+    dt.setData("text/plain", t.repeat(n));
+    const input = document.getElementById("input");
+    input.focus();
+    const accepted = input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    const bar = document.getElementById("progress");
+    while (!(bar.value >= 0.5)) await new Promise((r) => setTimeout(r, 20));
+    return { accepted, editor: input.value.length, longTasks: [...longTasks] };
+  }, [ref, times]);
+  assert.equal(result.accepted, false, "the page took the paste over");
+  assert.equal(result.editor, 0);
+  assert.deepEqual(result.longTasks, [], "no main-thread task over 50 ms while analysing");
+  assert.match(await page.textContent("#notice-text"), /too big to edit here/);
+  await waitDone(page, 120000);
+  const kim = (await entityRows(page)).find((r) => r.name.includes("Kim") && r.type === "PER");
+  assert.ok(kim && kim.count >= times * 2, JSON.stringify(kim));
+  // Undo puts back what the editor held; its text counts again.
+  await page.click("#notice-undo");
+  await page.fill("#input", "Presiden Joko Widodo tiba di Makassar.");
+  await page.click("#analyse");
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-entity]")].some((e) => e.dataset.name.includes("Makassar")));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("every interface string exists in English and Indonesian", async () => {
   const { page, context } = await fresh();
   const r = await page.evaluate(async () => {
