@@ -53,11 +53,11 @@ function onPiece(msg) {
       postMessage({ type: "progress", id: msg.id, phase: "chunk", done: long.done, length: long.length });
       return;
     }
-    const a = long.analyser;
+    const { analyser: a, length } = long;
     long = null;
     try {
       const data = a.finish();
-      postMessage({ type: "progress", id: msg.id, phase: "done", length: msg.length });
+      postMessage({ type: "progress", id: msg.id, phase: "done", length });
       postMessage({ type: "result", id: msg.id, data });
     } finally {
       a.free();
