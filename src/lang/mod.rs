@@ -125,10 +125,18 @@ pub(crate) fn parse_word_list(text: &'static str) -> impl Iterator<Item = &'stat
 /// How many words of a text are looked at when detecting its language.
 const DETECT_WORDS: usize = 2000;
 
+/// From this many words on, a text with (almost) no Indonesian or English
+/// function words counts as foreign (see [`detect_language`]).
+const FOREIGN_MIN_WORDS: usize = 12;
+
 /// Detects the language of `text` from its function words.
 ///
 /// Looks at the first few thousand words only, so it is cheap on large input.
-/// When no language wins (e.g. a bare list of names), Indonesian is chosen.
+/// When no language wins in a short text (e.g. a bare list of names),
+/// Indonesian is chosen; a longer text in which neither language's function
+/// words make up even one word in 25, or one mostly in a non-Latin script,
+/// is in some other language, and gets English, the general fallback (its rules suit most alphabetic scripts
+/// better than Indonesian ones, which assume Indonesian abbreviations).
 ///
 /// # Example
 ///
@@ -141,8 +149,18 @@ pub fn detect_language(text: &str) -> Lang {
     let mut scores = [0usize; Lang::ALL.len()];
     let stopwords = &*STOPWORDS;
     let mut lower = String::new();
+    let mut seen = 0usize;
+    let mut non_latin = 0usize;
+    let mut affixed = 0usize;
     for word in crate::token::words(text).take(DETECT_WORDS) {
+        seen += 1;
         let word = &text[word];
+        // Cyrillic, Greek, Armenian, Arabic, Devanagari, CJK, …: not a
+        // language of ours whatever its function words.
+        non_latin += usize::from(word.chars().next().is_some_and(|c| {
+            c.is_alphabetic() && u32::from(c) > 0x024F && !matches!(u32::from(c), 0x1E00..=0x1EFF)
+        }));
+        affixed += usize::from(indonesian_affixes(word));
         let key = if word.is_ascii() {
             // Lower-casing keeps an ASCII word's length: a longer one is no stopword.
             if word.len() > stopwords.max_len {
@@ -172,7 +190,44 @@ pub fn detect_language(text: &str) -> Lang {
             best = i;
         }
     }
+    // Evidence that the text is in one of our languages at all: function
+    // words, and Indonesian affixes (which Indonesian sentences without a
+    // listed function word still have: "pembangunan", "terlilit").
+    let evidence = scores[best] + affixed;
+    if non_latin * 2 > seen || (seen >= FOREIGN_MIN_WORDS && evidence * 25 < seen) {
+        return Lang::En;
+    }
     Lang::ALL[best]
+}
+
+/// Whether an ASCII word of six letters or more carries a typical Indonesian
+/// affix: the prefixes meng-/meny-/mem-/peng-/peny-/pem-/ber-/ter-/per-/di-
+/// with a consonant after, or the suffixes -kan/-nya/-lah.
+fn indonesian_affixes(word: &str) -> bool {
+    let w = word.as_bytes();
+    if w.len() < 6 || !w.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let lower = |i: usize| w[i].to_ascii_lowercase();
+    let starts = |p: &[u8]| (0..p.len()).all(|i| lower(i) == p[i]);
+    let ends = |p: &[u8]| (0..p.len()).all(|i| lower(w.len() - p.len() + i) == p[i]);
+    ends(b"kan")
+        || ends(b"nya")
+        || ends(b"lah")
+        || [
+            &b"meng"[..],
+            b"meny",
+            b"memb",
+            b"memp",
+            b"peng",
+            b"peny",
+            b"pemb",
+            b"pemp",
+        ]
+        .iter()
+        .any(|p| starts(p))
+        || ([&b"ber"[..], b"ter", b"per"].iter().any(|p| starts(p))
+            && !matches!(lower(3), b'a' | b'e' | b'i' | b'o' | b'u' | b'r'))
 }
 
 #[cfg(test)]
@@ -193,5 +248,24 @@ mod tests {
         let en = "North Korea has also tried to strengthen its ties with old allies.";
         assert_eq!(detect_language(en), Lang::En);
         assert_eq!(detect_language(""), Lang::Id);
+    }
+
+    #[test]
+    fn other_languages_fall_back_to_english() {
+        // Some other language: English rules, not Indonesian ones.
+        let es = "El presidente del gobierno llegó ayer a la capital para reunirse con los \
+                  ministros de economía y hablar sobre los presupuestos del próximo año. \
+                  Según fuentes oficiales, la reunión duró más de cuatro horas y terminó sin \
+                  acuerdo, aunque todos los participantes se mostraron optimistas sobre las \
+                  negociaciones que continuarán durante las próximas semanas en Madrid.";
+        assert_eq!(detect_language(es), Lang::En);
+        let ru = "Президент прибыл в столицу вчера вечером и встретился с министрами.";
+        assert_eq!(detect_language(ru), Lang::En);
+        // An Indonesian sentence without any listed function word is still
+        // Indonesian (its affixes tell), and so is a short list of names.
+        let id = "Anas sendiri terlilit kasus dugaan korupsi pembangunan pusat olahraga \
+                  terpadu Hambalang, Bogor, Jawa Barat.";
+        assert_eq!(detect_language(id), Lang::Id);
+        assert_eq!(detect_language("Joko Widodo, Prabowo Subianto"), Lang::Id);
     }
 }
