@@ -9,7 +9,7 @@ const MAX_FILE_BYTES = 100 * 1024 * 1024; // and files over 100 MiB
 // worker (read there a piece at a time), never loaded into the editor: the
 // page never holds the whole text, so it never blocks on copying it.
 const BIG_FILE_BYTES = 8 * 1024 * 1024;
-const BIG_FILE_SHOWN_BYTES = 2 * 1024 * 1024; // of which the marked view shows the start
+const BIG_FILE_SHOWN_BYTES = 512 * 1024; // of which the marked view shows the start
 // A plain-text paste longer than this (UTF-16 units) is kept out of the
 // editor too: laying out a huge textarea blocks the page for seconds.
 const BIG_PASTE_CHARS = 4 * 1024 * 1024;
@@ -230,6 +230,7 @@ async function analyse() {
     state.text = text;
     state.fullLength = text.length;
     state.result = data;
+    state.resultId = req.id;
     render();
     setStatus("done", { n: nf(text.length) });
   } catch (err) {
@@ -259,6 +260,7 @@ async function analyseFile(file) {
     state.text = file.size > BIG_FILE_SHOWN_BYTES ? head.replace(/\uFFFD$/, "") : head;
     state.fullLength = data.stats.inputLength;
     state.result = data;
+    state.resultId = id;
     render();
     setStatus("done", { n: nf(data.stats.inputLength) });
   } catch (err) {
@@ -375,8 +377,9 @@ function render() {
   renderChart();
   renderMarked();
   renderSentences();
-  const cut = r.cleaned.length > MARK_STEP;
-  $.cleaned.textContent = cut ? `${r.cleaned.slice(0, MARK_STEP)} ${t("more", { n: nf(r.cleaned.length - MARK_STEP) })}` : r.cleaned;
+  const cleanedLength = r.partial ? r.partial.cleanedLength : r.cleaned.length;
+  const cut = cleanedLength > MARK_STEP;
+  $.cleaned.textContent = cut ? `${r.cleaned.slice(0, MARK_STEP)} ${t("more", { n: nf(cleanedLength - MARK_STEP) })}` : r.cleaned;
   renderRestored();
 }
 
@@ -486,7 +489,9 @@ function renderChart() {
 function renderMarked() {
   const r = state.result;
   const text = state.text;
-  const limit = Math.min(text.length, state.markLimit);
+  // A long text's result is a view of its first `partial.chars` (worker.js).
+  const viewEnd = Math.min(text.length, r.partial ? r.partial.chars : Infinity);
+  const limit = Math.min(viewEnd, state.markLimit);
   const spans = [];
   r.removed.forEach((x, k) => spans.push({ start: x.start, end: x.end, removed: k }));
   r.entities.forEach((e, i) => e.mentions.forEach((m, j) => spans.push({ start: m.start, end: m.end, entity: i, mention: j })));
@@ -516,7 +521,7 @@ function renderMarked() {
   const total = Math.max(state.fullLength ?? 0, text.length);
   if (limit < total) {
     frag.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(total - limit) })} ` }));
-    if (limit < text.length) {
+    if (limit < viewEnd) {
       frag.append(el("button", { type: "button", class: "more", "data-more": "marked", text: t("showMore") }));
     }
   }
@@ -528,10 +533,11 @@ function renderMarked() {
 
 function renderSentences() {
   const list = state.result.sentences;
+  const total = state.result.partial ? state.result.partial.sentences : list.length;
   const shown = list.slice(0, state.listLimit);
   $.sentences.replaceChildren(...shown.map((s) => el("li", { "data-start": String(s.start), "data-end": String(s.end) }, s.text)));
   $.sentencesMore.hidden = shown.length === list.length;
-  $.sentenceCount.textContent = list.length > shown.length ? t("listed", { n: nf(list.length), k: nf(shown.length) }) : String(list.length);
+  $.sentenceCount.textContent = total > shown.length ? t("listed", { n: nf(total), k: nf(shown.length) }) : String(total);
 }
 
 function renderRestored() {
@@ -599,7 +605,7 @@ function csvCell(v) {
 export function entitiesCsv(result) {
   const lines = [["name", "type", "count", "aliases", "first_start", "first_end"].join(",")];
   for (const e of result.entities) {
-    const first = e.mentions[0] || { start: "", end: "" };
+    const first = e.mentions[0] || e.first || { start: "", end: "" };
     lines.push([e.name, e.type, e.count, e.aliases.join("; "), first.start, first.end].map(csvCell).join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
@@ -777,11 +783,43 @@ $.entityTable.querySelector("thead").addEventListener("click", (e) => {
 $.entType.addEventListener("change", renderEntities);
 $.entSearch.addEventListener("input", renderEntities);
 
-$.exportJson.addEventListener("click", () => download("teks-result.json", "application/json", `${JSON.stringify(state.result, null, 2)}\n`));
+/** The whole result as JSON or the whole cleaned text: built here for a short
+ * text, by the worker (which keeps the whole result) for a long one. */
+async function whole(what) {
+  const r = state.result;
+  if (!r.partial) {
+    return what === "json"
+      ? new Blob([`${JSON.stringify(r, null, 2)}\n`], { type: "application/json" })
+      : new Blob([r.cleaned], { type: "text/plain" });
+  }
+  const id = state.nextId++;
+  const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: "export" }));
+  state.worker.postMessage({ type: "export", id, of: state.resultId, what });
+  return promise;
+}
+
+async function exportWhole(what, name) {
+  try {
+    const blob = await whole(what);
+    download(name, blob.type, blob);
+  } catch (err) {
+    if (!err.cancelled) setStatus("error", { msg: err.message }, "error");
+  }
+}
+
+async function copyWhole(what) {
+  try {
+    copy(await (await whole(what)).text());
+  } catch (err) {
+    if (!err.cancelled) setStatus("error", { msg: err.message }, "error");
+  }
+}
+
+$.exportJson.addEventListener("click", () => exportWhole("json", "teks-result.json"));
 $.exportCsv.addEventListener("click", () => download("teks-entities.csv", "text/csv", entitiesCsv(state.result)));
-$.exportText.addEventListener("click", () => download("teks-cleaned.txt", "text/plain", state.result.cleaned));
-$.copyCleaned.addEventListener("click", () => copy(state.result.cleaned));
-$.copyJson.addEventListener("click", () => copy(JSON.stringify(state.result, null, 2)));
+$.exportText.addEventListener("click", () => exportWhole("cleaned", "teks-cleaned.txt"));
+$.copyCleaned.addEventListener("click", () => copyWhole("cleaned"));
+$.copyJson.addEventListener("click", () => copyWhole("json"));
 
 $.uiLang.addEventListener("change", () => {
   applyUi($.uiLang.value);

@@ -6,11 +6,13 @@
 //                  long texts in pieces: {type: "analyse-start", id, length, options},
 //                  {type: "analyse-chunk", id, chunk}…, {type: "analyse-end", id}
 //                  a big text file, read here a piece at a time: {type: "analyse-file", id, file, options}
+//                  {type: "export", id, of, what: "json" | "cleaned"}  (the full result of a long text)
 //   worker → page: {type: "ready", version}
 //                  {type: "progress", id, phase, length}   phase "start" | "done"
 //                  {type: "progress", id, phase: "chunk", done, length}  (pieces)
 //                  {type: "progress", id, phase: "chunk", done, length, file}  (file bytes)
-//                  {type: "result", id, data}
+//                  {type: "result", id, data}   for a long text, `data` is a view with `partial`
+//                                               (see `view`); an export's `data` is a Blob
 //                  {type: "error", id, message}   (id null: wasm init failed)
 import init, { analyse, clean, version, Analyser } from "./pkg/teks.js";
 
@@ -35,6 +37,70 @@ const ready = module.then((m) => init(m ? { module_or_path: m } : undefined)).th
 
 const handlers = { analyse, clean };
 
+// A long text's whole result stays here, and the page gets a view of it: the
+// first VIEW_CHARS of the input (its mentions and removals), the first
+// VIEW_SENTENCES sentences, every entity with its count and aliases. Copying a
+// 100 MB text's result (millions of objects) to the page would block it for
+// seconds; exports of the whole result are built here on request.
+const VIEW_CHARS = 512 * 1024;
+const VIEW_SENTENCES = 4000;
+let kept = null; // {id, data}
+
+function view(id, data) {
+  kept = { id, data };
+  const inView = (x) => x.start < VIEW_CHARS;
+  return {
+    language: data.language,
+    cleaned: data.cleaned.length > VIEW_CHARS ? data.cleaned.slice(0, VIEW_CHARS) : data.cleaned,
+    removed: data.removed.filter(inView),
+    sentences: data.sentences.slice(0, VIEW_SENTENCES),
+    entities: data.entities.map((e) => {
+      const mentions = e.mentions.filter(inView);
+      const out = { name: e.name, type: e.type, count: e.count, aliases: e.aliases, mentions };
+      if (!mentions.length) out.first = e.mentions[0];
+      return out;
+    }),
+    stats: data.stats,
+    partial: { chars: VIEW_CHARS, cleanedLength: data.cleaned.length, sentences: data.sentences.length },
+  };
+}
+
+/** The whole result as JSON, in parts (no single giant string). */
+function jsonParts(data) {
+  const parts = ["{\n"];
+  const keys = Object.keys(data);
+  keys.forEach((k, i) => {
+    const v = data[k];
+    parts.push(`  ${JSON.stringify(k)}: `);
+    if (Array.isArray(v) && v.length) {
+      for (let j = 0; j < v.length; j += 1000) {
+        parts.push((j ? ",\n    " : "[\n    ") + v.slice(j, j + 1000).map((x) => JSON.stringify(x)).join(",\n    "));
+      }
+      parts.push("\n  ]");
+    } else {
+      parts.push(JSON.stringify(v));
+    }
+    parts.push(i + 1 < keys.length ? ",\n" : "\n");
+  });
+  parts.push("}\n");
+  return parts;
+}
+
+function onExport(msg) {
+  if (!kept || kept.id !== msg.of) {
+    postMessage({ type: "error", id: msg.id, message: "this result is no longer kept: analyse again" });
+    return;
+  }
+  try {
+    const blob = msg.what === "json"
+      ? new Blob(jsonParts(kept.data), { type: "application/json" })
+      : new Blob([kept.data.cleaned], { type: "text/plain" });
+    postMessage({ type: "result", id: msg.id, data: blob });
+  } catch (err) {
+    postMessage({ type: "error", id: msg.id, message: err && err.message ? err.message : String(err) });
+  }
+}
+
 // The long text being received in pieces: {id, length, done, analyser}.
 let long = null;
 
@@ -56,7 +122,7 @@ function onPiece(msg) {
     const { analyser: a, length } = long;
     long = null;
     try {
-      const data = a.finish();
+      const data = view(msg.id, a.finish());
       postMessage({ type: "progress", id: msg.id, phase: "done", length });
       postMessage({ type: "result", id: msg.id, data });
     } finally {
@@ -87,7 +153,7 @@ async function analyseFile(msg) {
       postMessage({ type: "progress", id, phase: "chunk", done, length: file.size, file: file.name });
     }
     if (file.size === 0) a.push(decoder.decode());
-    const data = a.finish();
+    const data = view(id, a.finish());
     postMessage({ type: "progress", id, phase: "done", length: file.size });
     postMessage({ type: "result", id, data });
   } catch (err) {
@@ -101,6 +167,10 @@ onmessage = async (e) => {
   const msg = e.data || {};
   if (msg.type === "init") {
     start(msg.module || null);
+    return;
+  }
+  if (msg.type === "export") {
+    onExport(msg);
     return;
   }
   if (msg.type === "analyse-file") {

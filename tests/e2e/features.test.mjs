@@ -435,7 +435,7 @@ test("every interface string exists in English and Indonesian", async () => {
 });
 
 test("a long input completes; the views are capped and say so", async () => {
-  const { page, log, context } = await fresh();
+  const { page, log, context } = await fresh({ acceptDownloads: true });
   const text = readReference().repeat(800); // about 1.9 M characters, 8800 sentences
   await page.evaluate((t) => { document.getElementById("input").value = t; }, text);
   await page.evaluate(() => {
@@ -464,6 +464,14 @@ test("a long input completes; the views are capped and say so", async () => {
   assert.ok(second >= 200000 && second < 201000, String(second));
   const kim = (await entityRows(page)).find((r) => r.name.includes("Kim") && r.type === "PER");
   assert.ok(kim && kim.count >= 800 * 2, JSON.stringify(kim));
+  // The page holds a view; the JSON export is the whole result, from the worker.
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  const whole = JSON.parse(fs.readFileSync(await dl.path(), "utf8"));
+  assert.equal(whole.sentences.length, stat);
+  assert.equal(whole.stats.inputLength, text.length);
+  const wholeKim = whole.entities.find((e) => e.name === kim.name && e.type === "PER");
+  assert.equal(wholeKim.mentions.length, wholeKim.count);
+  assert.ok(wholeKim.mentions.every((m) => text.slice(m.start, m.end).length === m.end - m.start));
   assert.deepEqual(log.errors, []);
   await context.close();
 });
