@@ -15,6 +15,11 @@ const BIG_FILE_SHOWN_BYTES = 512 * 1024; // of which the marked view shows the s
 const BIG_PASTE_CHARS = 4 * 1024 * 1024;
 const MARK_STEP = 100_000; // highlighted text shown per "show more" (UTF-16 units)
 const LIST_STEP = 2000; // sentences listed per "show more"
+// Long views are built a slice per task, so that no task (script plus the
+// layout it causes) keeps the page busy for long; #results carries
+// `data-rendering` until the last slice is in.
+const SLICE_CHARS = 8_000;
+const SLICE_ITEMS = 250;
 const DEBOUNCE_MS = 300;
 const BUSY_UI_MS = 150; // show progress/cancel when a run takes longer
 const TYPES = ["PER", "LOC", "ORG", "MISC"];
@@ -485,8 +490,29 @@ function renderChart() {
   $.chart.replaceChildren(root);
 }
 
+// Runs `step` once now and then once per task while it returns true (a newer
+// run of the same `name` stops an older one), then `then`.
+const slicing = new Map(); // name → generation of its current run
+let sliceGen = 0;
+function sliced(name, step, then = () => {}) {
+  const gen = ++sliceGen;
+  slicing.set(name, gen);
+  $.results.setAttribute("data-rendering", "");
+  const run = () => {
+    if (slicing.get(name) !== gen) return;
+    if (step()) {
+      setTimeout(run, 0);
+      return;
+    }
+    slicing.delete(name);
+    if (!slicing.size) $.results.removeAttribute("data-rendering");
+    then();
+  };
+  run();
+}
+
 // The input with mentions marked by type and removed parts struck through.
-function renderMarked() {
+function renderMarked(then = () => {}) {
   const r = state.result;
   const text = state.text;
   // A long text's result is a view of its first `partial.chars` (worker.js).
@@ -496,48 +522,67 @@ function renderMarked() {
   r.removed.forEach((x, k) => spans.push({ start: x.start, end: x.end, removed: k }));
   r.entities.forEach((e, i) => e.mentions.forEach((m, j) => spans.push({ start: m.start, end: m.end, entity: i, mention: j })));
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const frag = document.createDocumentFragment();
   const restorable = new Set(Object.keys(REASON_RULE));
-  let pos = 0;
-  for (const s of spans) {
-    if (s.start < pos || s.start >= limit || s.end > text.length || s.end <= s.start) continue;
-    if (s.start > pos) frag.append(text.slice(pos, s.start));
-    const part = text.slice(s.start, s.end);
-    if (s.removed !== undefined) {
-      const x = r.removed[s.removed];
-      const del = el("del", { class: "removed", title: t("removedTitle", { reason: x.reason }), "data-reason": x.reason }, part);
-      frag.append(del);
-      // Restoring turns a whole rule family off: one button per family.
-      if (restorable.delete(x.reason)) {
-        frag.append(el("button", { type: "button", class: "restore", "data-restore": x.reason, text: t("restore") }));
-      }
-    } else {
-      const e = r.entities[s.entity];
-      frag.append(el("mark", { class: `m t-${e.type}`, "data-e": String(s.entity), "data-m": String(s.mention), tabindex: "-1", title: `${e.name} (${e.type})` }, part));
-    }
-    pos = s.end;
-  }
-  if (pos < limit) frag.append(text.slice(pos, limit));
-  const total = Math.max(state.fullLength ?? 0, text.length);
-  if (limit < total) {
-    frag.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(total - limit) })} ` }));
-    if (limit < viewEnd) {
-      frag.append(el("button", { type: "button", class: "more", "data-more": "marked", text: t("showMore") }));
-    }
-  }
-  $.marked.replaceChildren(frag);
   const present = [...new Set(r.entities.map((e) => e.type))];
   $.legend.replaceChildren(...present.map((ty) => el("span", { class: `m t-${ty}`, text: `${typeName(ty)} (${ty})` })));
   $.stepper.hidden = true;
+  let pos = 0;
+  let k = 0;
+  $.marked.replaceChildren();
+  sliced("marked", () => {
+    const until = Math.min(limit, pos + SLICE_CHARS);
+    const frag = document.createDocumentFragment();
+    for (; k < spans.length && spans[k].start < until; k++) {
+      const s = spans[k];
+      if (s.start < pos || s.end > text.length || s.end <= s.start) continue;
+      if (s.start > pos) frag.append(text.slice(pos, s.start));
+      const part = text.slice(s.start, s.end);
+      if (s.removed !== undefined) {
+        const x = r.removed[s.removed];
+        const del = el("del", { class: "removed", title: t("removedTitle", { reason: x.reason }), "data-reason": x.reason }, part);
+        frag.append(del);
+        // Restoring turns a whole rule family off: one button per family.
+        if (restorable.delete(x.reason)) {
+          frag.append(el("button", { type: "button", class: "restore", "data-restore": x.reason, text: t("restore") }));
+        }
+      } else {
+        const e = r.entities[s.entity];
+        frag.append(el("mark", { class: `m t-${e.type}`, "data-e": String(s.entity), "data-m": String(s.mention), tabindex: "-1", title: `${e.name} (${e.type})` }, part));
+      }
+      pos = s.end;
+    }
+    if (pos < until) {
+      frag.append(text.slice(pos, until));
+      pos = until;
+    }
+    if (pos >= limit) {
+      const total = Math.max(state.fullLength ?? 0, text.length);
+      if (limit < total) {
+        frag.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(total - limit) })} ` }));
+        if (limit < viewEnd) {
+          frag.append(el("button", { type: "button", class: "more", "data-more": "marked", text: t("showMore") }));
+        }
+      }
+    }
+    $.marked.append(frag);
+    return pos < limit;
+  }, then);
 }
 
 function renderSentences() {
   const list = state.result.sentences;
   const total = state.result.partial ? state.result.partial.sentences : list.length;
-  const shown = list.slice(0, state.listLimit);
-  $.sentences.replaceChildren(...shown.map((s) => el("li", { "data-start": String(s.start), "data-end": String(s.end) }, s.text)));
-  $.sentencesMore.hidden = shown.length === list.length;
-  $.sentenceCount.textContent = total > shown.length ? t("listed", { n: nf(total), k: nf(shown.length) }) : String(total);
+  const shown = Math.min(list.length, state.listLimit);
+  $.sentencesMore.hidden = shown === list.length;
+  $.sentenceCount.textContent = total > shown ? t("listed", { n: nf(total), k: nf(shown) }) : String(total);
+  $.sentences.replaceChildren();
+  let i = 0;
+  sliced("sentences", () => {
+    const end = Math.min(shown, i + SLICE_ITEMS);
+    $.sentences.append(...list.slice(i, end).map((s) => el("li", { "data-start": String(s.start), "data-end": String(s.end) }, s.text)));
+    i = end;
+    return i < shown;
+  });
 }
 
 function renderRestored() {
@@ -756,11 +801,12 @@ $.marked.addEventListener("click", (e) => {
   if (!e.target.closest('[data-more="marked"]')) return;
   const sel = state.selected;
   state.markLimit += MARK_STEP;
-  renderMarked();
-  if (sel >= 0) {
-    state.selected = -1;
-    selectEntity(sel);
-  }
+  renderMarked(() => {
+    if (sel >= 0) {
+      state.selected = -1;
+      selectEntity(sel);
+    }
+  });
 });
 $.sentencesMore.addEventListener("click", () => {
   state.listLimit += LIST_STEP;

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serve, launch, openPage, waitReady, analyseText, waitDone, entityRows, readReference } from "./helpers.mjs";
+import { serve, launch, openPage, waitReady, analyseText, waitDone, waitRendered, entityRows, readReference } from "./helpers.mjs";
 
 let server, browser;
 before(async () => {
@@ -453,6 +453,7 @@ test("a long input completes; the views are capped and say so", async () => {
   assert.equal(await page.locator("#sentences > li").count(), 2000);
   assert.match(await page.textContent("#sentence-count"), /; 2,000 listed$/);
   await page.click("#sentences-more");
+  await waitRendered(page);
   assert.equal(await page.locator("#sentences > li").count(), 4000);
   const shownChars = () => page.evaluate(() => [...document.getElementById("marked").childNodes]
     .filter((n) => !(n.nodeType === 1 && (n.matches("button") || n.matches("span.muted")))).reduce((a, n) => a + n.textContent.length, 0));
@@ -460,6 +461,7 @@ test("a long input completes; the views are capped and say so", async () => {
   assert.ok(first >= 100000 && first < 101000, String(first));
   assert.match(await page.textContent("#marked span.muted"), /\(\+[\d,]+ more characters\)/);
   await page.click('#marked [data-more="marked"]');
+  await waitRendered(page);
   const second = await shownChars();
   assert.ok(second >= 200000 && second < 201000, String(second));
   const kim = (await entityRows(page)).find((r) => r.name.includes("Kim") && r.type === "PER");

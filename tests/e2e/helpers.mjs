@@ -123,9 +123,15 @@ export async function analyseText(page, text) {
 export async function waitDone(page, timeout = 30000) {
   await page.waitForFunction(() => {
     const s = document.getElementById("status");
-    return !document.body.classList.contains("busy") && !document.getElementById("results").hidden
-      && s && !/…$/.test(s.textContent);
+    const results = document.getElementById("results");
+    return !document.body.classList.contains("busy") && !results.hidden
+      && !results.hasAttribute("data-rendering") && s && !/…$/.test(s.textContent);
   }, null, { timeout });
+}
+
+/** Waits until the page has built every slice of its long views. */
+export async function waitRendered(page, timeout = 30000) {
+  await page.waitForFunction(() => !document.getElementById("results").hasAttribute("data-rendering"), null, { timeout });
 }
 
 /** The entity rows as plain objects. */
