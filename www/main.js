@@ -134,13 +134,18 @@ function onWorkerMessage(w, msg) {
   }
 }
 
-function call(type, text, options) {
+/** Sends `msg` (with a fresh id) to the worker: `{id, promise}` of its reply. */
+function request(msg) {
   if (state.initError) return { id: 0, promise: Promise.reject(new Error(state.initError)) };
   const id = state.nextId++;
-  const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: type }));
-  if (type === "analyse" && text.length > SEND_CHUNK) sendInChunks(state.worker, id, text, options);
-  else state.worker.postMessage({ type, id, text, options });
+  const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: msg.type }));
+  if (msg.type === "analyse" && msg.text.length > SEND_CHUNK) sendInChunks(state.worker, id, msg.text, msg.options);
+  else state.worker.postMessage({ ...msg, id });
   return { id, promise };
+}
+
+function call(type, text, options) {
+  return request({ type, text, options });
 }
 
 // Copying a long text to the worker in one message would block the page for
@@ -223,21 +228,25 @@ async function analyse() {
     return;
   }
   if (state.initError) return;
-  const req = call("analyse", text, options());
+  setStatus("analysing", { n: nf(text.length) });
+  await showAnalysis(call("analyse", text, options()), text);
+}
+
+/** Waits for analysis `req` and shows its result, marked on `shown` (the
+ * text, or a promise of the start of it). */
+async function showAnalysis(req, shown) {
   state.analyseId = req.id;
   setBusy(true);
-  setStatus("analysing", { n: nf(text.length) });
   try {
-    const data = await req.promise;
+    const [data, text] = await Promise.all([req.promise, shown]);
     if (req.id !== state.analyseId) return; // a newer request superseded this one
     state.analyseId = 0;
     setBusy(false);
     state.text = text;
-    state.fullLength = text.length;
     state.result = data;
     state.resultId = req.id;
     render();
-    setStatus("done", { n: nf(text.length) });
+    setStatus("done", { n: nf(data.stats.inputLength) });
   } catch (err) {
     if (req.id !== state.analyseId) return;
     state.analyseId = 0;
@@ -250,30 +259,11 @@ async function analyse() {
 // for the marked view.
 async function analyseFile(file) {
   if (state.initError) return;
-  const id = state.nextId++;
-  const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: "analyse" }));
-  state.worker.postMessage({ type: "analyse-file", id, file, options: options() });
-  state.analyseId = id;
-  setBusy(true);
   setStatus("analysingFile", { file: file.name, size: sizeLabel(file.size) });
-  try {
-    const [data, head] = await Promise.all([promise, file.slice(0, BIG_FILE_SHOWN_BYTES).text()]);
-    if (id !== state.analyseId) return;
-    state.analyseId = 0;
-    setBusy(false);
-    // The start of the text (a character cut at the end of the slice is dropped).
-    state.text = file.size > BIG_FILE_SHOWN_BYTES ? head.replace(/\uFFFD$/, "") : head;
-    state.fullLength = data.stats.inputLength;
-    state.result = data;
-    state.resultId = id;
-    render();
-    setStatus("done", { n: nf(data.stats.inputLength) });
-  } catch (err) {
-    if (id !== state.analyseId) return;
-    state.analyseId = 0;
-    setBusy(false);
-    if (!err.cancelled) setStatus("error", { msg: err.message }, "error");
-  }
+  // The start of the text (a character cut at the end of the slice is dropped).
+  const head = file.slice(0, BIG_FILE_SHOWN_BYTES).text()
+    .then((h) => (file.size > BIG_FILE_SHOWN_BYTES ? h.replace(/\uFFFD$/, "") : h));
+  await showAnalysis(request({ type: "analyse-file", file, options: options() }), head);
 }
 
 function scheduleLive() {
@@ -301,7 +291,7 @@ async function insertHtml(html, noticeKey, vars = {}) {
     return;
   }
   const text = data.cleaned;
-  leaveBigFile();
+  leaveBigInput();
   if (noticeKey === "pastedHtml") $.input.setRangeText(text, s, e, "end");
   else $.input.value = text;
   const parts = data.removed.filter((r) => r.reason !== "html-markup").length;
@@ -330,7 +320,7 @@ async function openFile(file) {
     setStatus("tooBig", { size: sizeLabel(file.size), limit: sizeLabel(MAX_FILE_BYTES) }, "error");
     return;
   }
-  leaveBigFile();
+  leaveBigInput();
   const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html";
   if (!isHtml && file.size > BIG_FILE_BYTES) {
     const before = $.input.value;
@@ -556,7 +546,7 @@ function renderMarked(then = () => {}) {
       pos = until;
     }
     if (pos >= limit) {
-      const total = Math.max(state.fullLength ?? 0, text.length);
+      const total = Math.max(r.stats.inputLength, text.length);
       if (limit < total) {
         frag.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(total - limit) })} ` }));
         if (limit < viewEnd) {
@@ -696,7 +686,7 @@ function savedUi() {
 $.analyse.addEventListener("click", analyse);
 $.cancel.addEventListener("click", cancel);
 $.input.addEventListener("input", () => {
-  leaveBigFile();
+  leaveBigInput();
   scheduleLive();
 });
 $.input.addEventListener("keydown", (e) => {
@@ -713,7 +703,7 @@ $.input.addEventListener("paste", (e) => {
     if (text.length <= BIG_PASTE_CHARS) return; // the browser inserts it
     e.preventDefault();
     const before = $.input.value;
-    leaveBigFile();
+    leaveBigInput();
     $.input.value = "";
     state.bigText = text;
     showNotice("bigPaste", { n: nf(text.length) }, before);
@@ -728,7 +718,7 @@ $.input.addEventListener("paste", (e) => {
   insertHtml(html, "pastedHtml");
 });
 /** The editor's text counts again (typing, undo, sample, another file). */
-function leaveBigFile() {
+function leaveBigInput() {
   if (!state.bigFile && state.bigText === null) return;
   state.bigFile = null;
   state.bigText = null;
@@ -737,7 +727,7 @@ function leaveBigFile() {
 
 $.noticeUndo.addEventListener("click", () => {
   if (state.undo === null) return;
-  leaveBigFile();
+  leaveBigInput();
   $.input.value = state.undo;
   state.undo = null;
   $.notice.hidden = true;
@@ -745,13 +735,13 @@ $.noticeUndo.addEventListener("click", () => {
   afterNewText();
 });
 $.sample.addEventListener("click", () => {
-  leaveBigFile();
+  leaveBigInput();
   $.input.value = SAMPLE;
   $.notice.hidden = true;
   afterNewText();
 });
 $.clear.addEventListener("click", () => {
-  leaveBigFile();
+  leaveBigInput();
   const before = $.input.value;
   $.input.value = "";
   if (before) showNotice("empty", {}, before);
@@ -838,10 +828,7 @@ async function whole(what) {
       ? new Blob([`${JSON.stringify(r, null, 2)}\n`], { type: "application/json" })
       : new Blob([r.cleaned], { type: "text/plain" });
   }
-  const id = state.nextId++;
-  const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: "export" }));
-  state.worker.postMessage({ type: "export", id, of: state.resultId, what });
-  return promise;
+  return request({ type: "export", of: state.resultId, what }).promise;
 }
 
 async function exportWhole(what, name) {
