@@ -15,11 +15,13 @@ const BIG_FILE_SHOWN_BYTES = 512 * 1024; // of which the marked view shows the s
 const BIG_PASTE_CHARS = 4 * 1024 * 1024;
 const MARK_STEP = 100_000; // highlighted text shown per "show more" (UTF-16 units)
 const LIST_STEP = 2000; // sentences listed per "show more"
+const ENTITY_STEP = 200; // entity table rows per "show more"
 // Long views are built a slice per task, so that no task (script plus the
 // layout it causes) keeps the page busy for long; #results carries
 // `data-rendering` until the last slice is in.
 const SLICE_CHARS = 8_000;
-const SLICE_ITEMS = 250;
+const SLICE_ITEMS = 100;
+const SLICE_ROWS = 50;
 const DEBOUNCE_MS = 300;
 const BUSY_UI_MS = 150; // show progress/cancel when a run takes longer
 const TYPES = ["PER", "LOC", "ORG", "MISC"];
@@ -29,7 +31,7 @@ const REASON_RULE = { promo: "promo", "caption-credit": "credits", navigation: "
 
 const $ = {};
 for (const id of ["input", "analyse", "cancel", "lang", "live", "sample", "file", "clear", "status", "progress",
-  "notice", "notice-text", "notice-undo", "results", "stats", "entities", "entity-table", "entity-empty", "ent-type",
+  "notice", "notice-text", "notice-undo", "results", "stats", "entities", "entity-table", "entity-empty", "entity-listed", "entities-more", "ent-type",
   "ent-search", "chart", "legend", "stepper", "step-label", "step-prev", "step-next", "step-clear", "marked",
   "restored", "restored-text", "restored-undo", "sentences", "sentence-count", "cleaned", "ui-lang", "version",
   "sentences-more", "export-json", "export-csv", "export-text", "copy-cleaned", "copy-json", "drop"]) {
@@ -55,6 +57,9 @@ const state = {
   undo: null, // textarea value before the last paste/open conversion
   bigFile: null, // a big text file analysed from the file itself (the editor stays empty)
   bigText: null, // a big pasted text, kept out of the editor
+  markLimit: 0, // marked text shown (UTF-16 units), sentences listed and entity rows shown
+  listLimit: 0,
+  entityLimit: 0,
   status: { key: "loading", vars: {}, kind: "" },
 };
 
@@ -139,7 +144,9 @@ function request(msg) {
   if (state.initError) return { id: 0, promise: Promise.reject(new Error(state.initError)) };
   const id = state.nextId++;
   const promise = new Promise((resolve, reject) => state.pending.set(id, { resolve, reject, kind: msg.type }));
-  if (msg.type === "analyse" && msg.text.length > SEND_CHUNK) sendInChunks(state.worker, id, msg.text, msg.options);
+  // A long result stays in the worker; the page gets the part it shows (`more` fetches the rest).
+  if (msg.type === "analyse" || msg.type === "analyse-file") msg = { ...msg, view: { chars: MARK_STEP, sentences: LIST_STEP } };
+  if (msg.type === "analyse" && msg.text.length > SEND_CHUNK) sendInChunks(state.worker, id, msg.text, msg.options, msg.view);
   else state.worker.postMessage({ ...msg, id });
   return { id, promise };
 }
@@ -153,8 +160,8 @@ function call(type, text, options) {
 // and the worker analyses each piece as it arrives.
 const SEND_CHUNK = 1 << 20;
 
-async function sendInChunks(worker, id, text, options) {
-  worker.postMessage({ type: "analyse-start", id, length: text.length, options });
+async function sendInChunks(worker, id, text, options, view) {
+  worker.postMessage({ type: "analyse-start", id, length: text.length, options, view });
   for (let at = 0; at < text.length; ) {
     let end = Math.min(at + SEND_CHUNK, text.length);
     const last = text.charCodeAt(end - 1);
@@ -361,21 +368,34 @@ function render() {
   if (!r) return;
   // For the benchmark: navigation → first result shown (`make bench`).
   if (performance.getEntriesByName("teks:first-result").length === 0) performance.mark("teks:first-result");
-  $.results.hidden = false;
   state.selected = -1;
   state.step = -1;
   state.markLimit = MARK_STEP;
   state.listLimit = LIST_STEP;
+  state.entityLimit = ENTITY_STEP;
   renderStats();
   renderTypeFilter();
-  renderEntities();
-  renderChart();
-  renderMarked();
-  renderSentences();
+  renderRestored();
+  // The rest a frame at a time: what a big result adds to the page in one
+  // frame would otherwise take the browser well over 50 ms to lay out.
+  // A panel shown for the first time is laid out whole: its parts appear a
+  // frame apart.
+  const first = $.results.hidden;
+  $.results.hidden = false;
+  if (first) $.results.classList.add("filling");
+  const rest = [() => $.results.classList.remove("filling"), renderEntities, renderChart, () => renderMarked(), renderSentences, renderCleaned];
+  let i = 0;
+  sliced("render", () => {
+    rest[i++]();
+    return i < rest.length;
+  }, undefined, { later: true });
+}
+
+function renderCleaned() {
+  const r = state.result;
   const cleanedLength = r.partial ? r.partial.cleanedLength : r.cleaned.length;
   const cut = cleanedLength > MARK_STEP;
   $.cleaned.textContent = cut ? `${r.cleaned.slice(0, MARK_STEP)} ${t("more", { n: nf(cleanedLength - MARK_STEP) })}` : r.cleaned;
-  renderRestored();
 }
 
 function renderStats() {
@@ -428,7 +448,10 @@ function visibleEntities() {
 }
 
 function renderEntities() {
-  const rows = visibleEntities().map(({ e, i }) => {
+  const r = state.result;
+  const all = visibleEntities();
+  const shown = all.slice(0, state.entityLimit);
+  const row = ({ e, i }) => {
     const btn = el("button", { type: "button", class: "ent-name", "data-select": String(i), "aria-pressed": String(i === state.selected) }, e.name);
     btn.setAttribute("aria-label", t("showMentions", { name: e.name }));
     return el("tr", {
@@ -439,9 +462,21 @@ function renderEntities() {
     el("td", {}, el("span", { class: `tag t-${e.type}`, title: typeName(e.type), text: e.type })),
     el("td", { class: "num", text: nf(e.count) }),
     el("td", { class: "aliases", text: e.aliases.join(", ") }));
+  };
+  $.entities.replaceChildren();
+  let k = 0;
+  sliced("entities", () => {
+    $.entities.append(...shown.slice(k, k + SLICE_ROWS).map(row));
+    k += SLICE_ROWS;
+    return k < shown.length;
   });
-  $.entities.replaceChildren(...rows);
-  $.entityEmpty.hidden = rows.length > 0;
+  $.entityEmpty.hidden = shown.length > 0;
+  // A long result's view holds the top of the ranking (worker.js ENTITY_VIEW).
+  const filtered = $.entType.value || $.entSearch.value.trim();
+  const total = r.partial && !filtered ? r.partial.entities : all.length;
+  $.entityListed.hidden = shown.length === total;
+  $.entityListed.textContent = t("entitiesListed", { n: nf(total), k: nf(shown.length) });
+  $.entitiesMore.hidden = shown.length === all.length;
   for (const th of $.entityTable.querySelectorAll("th[aria-sort]")) {
     const key = th.querySelector("button").dataset.sort;
     th.setAttribute("aria-sort", key === state.sort.key ? (state.sort.dir > 0 ? "ascending" : "descending") : "none");
@@ -480,34 +515,86 @@ function renderChart() {
   $.chart.replaceChildren(root);
 }
 
-// Runs `step` once now and then once per task while it returns true (a newer
-// run of the same `name` stops an older one), then `then`.
+// Runs `step` once now (after the next frame if `later`) and then once per
+// frame while it returns true (a newer run of the same `name` stops an older
+// one), then `then`. One step per frame, run just after the frame, keeps each
+// frame's layout to what one step added.
+const nextFrame = (f) => requestAnimationFrame(() => setTimeout(f, 0));
 const slicing = new Map(); // name → generation of its current run
 let sliceGen = 0;
-function sliced(name, step, then = () => {}) {
+function sliced(name, step, then = () => {}, { later = false } = {}) {
   const gen = ++sliceGen;
   slicing.set(name, gen);
   $.results.setAttribute("data-rendering", "");
   const run = () => {
     if (slicing.get(name) !== gen) return;
     if (step()) {
-      setTimeout(run, 0);
+      nextFrame(run);
       return;
     }
     slicing.delete(name);
     if (!slicing.size) $.results.removeAttribute("data-rendering");
     then();
   };
-  run();
+  if (later) nextFrame(run);
+  else run();
+}
+
+/** Fetches from the worker the part of a long result's view that the marks
+ * (up to `state.markLimit`) and the sentence list (up to `state.listLimit`)
+ * now need. False if the result was replaced meanwhile or the fetch failed. */
+async function extendView() {
+  const r = state.result;
+  const p = r.partial;
+  if (!p) return true;
+  const chars = Math.max(p.chars, Math.min(state.markLimit, state.text.length));
+  const sentences = Math.max(r.sentences.length, Math.min(state.listLimit, p.sentences));
+  if (chars === p.chars && sentences === r.sentences.length) return true;
+  slicing.set("more", ++sliceGen); // #results[data-rendering] while the view grows
+  $.results.setAttribute("data-rendering", "");
+  try {
+    const more = await request({ type: "more", of: state.resultId, chars: [p.chars, chars], sentences: [r.sentences.length, sentences] }).promise;
+    if (state.result !== r) return false;
+    r.entities.push(...more.entities);
+    for (const [k, ms] of more.mentions) r.entities[k].mentions.push(...ms);
+    r.removed.push(...more.removed);
+    r.sentences.push(...more.sentences);
+    p.chars = chars;
+    if (more.entities.length) renderEntities();
+    return true;
+  } catch (err) {
+    if (!err.cancelled) setStatus("error", { msg: err.message }, "error");
+    return false;
+  } finally {
+    slicing.delete("more");
+    if (!slicing.size) $.results.removeAttribute("data-rendering");
+  }
+}
+
+// Where the slice of the marked text that starts at `pos` ends: after a line
+// break near SLICE_CHARS if there is one (each slice is a block of its own, so
+// the browser lays out only the slices that are added or on screen, and a block
+// that ends with a line break renders exactly like the running text), else
+// after a space, else at SLICE_CHARS.
+function sliceEnd(text, pos, limit) {
+  const at = pos + SLICE_CHARS;
+  if (at >= limit) return limit;
+  const nl = text.indexOf("\n", at);
+  if (nl >= 0 && nl < at + SLICE_CHARS / 4 && nl < limit) return nl + 1;
+  const sp = text.indexOf(" ", at);
+  if (sp >= 0 && sp < at + 200 && sp < limit) return sp + 1;
+  return at;
 }
 
 // The input with mentions marked by type and removed parts struck through.
 function renderMarked(then = () => {}) {
   const r = state.result;
   const text = state.text;
-  // A long text's result is a view of its first `partial.chars` (worker.js).
-  const viewEnd = Math.min(text.length, r.partial ? r.partial.chars : Infinity);
-  const limit = Math.min(viewEnd, state.markLimit);
+  // A long result is a view of its marks in the first `partial.chars`
+  // (worker.js), extended by `extendView` before more is shown; a big file's
+  // text is here only up to its first BIG_FILE_SHOWN_BYTES.
+  const viewEnd = text.length;
+  const limit = Math.min(viewEnd, state.markLimit, r.partial ? r.partial.chars : Infinity);
   const spans = [];
   r.removed.forEach((x, k) => spans.push({ start: x.start, end: x.end, removed: k }));
   r.entities.forEach((e, i) => e.mentions.forEach((m, j) => spans.push({ start: m.start, end: m.end, entity: i, mention: j })));
@@ -520,41 +607,42 @@ function renderMarked(then = () => {}) {
   let k = 0;
   $.marked.replaceChildren();
   sliced("marked", () => {
-    const until = Math.min(limit, pos + SLICE_CHARS);
-    const frag = document.createDocumentFragment();
+    const until = sliceEnd(text, pos, limit);
+    const seg = document.createElement("div");
+    seg.className = "seg";
     for (; k < spans.length && spans[k].start < until; k++) {
       const s = spans[k];
       if (s.start < pos || s.end > text.length || s.end <= s.start) continue;
-      if (s.start > pos) frag.append(text.slice(pos, s.start));
+      if (s.start > pos) seg.append(text.slice(pos, s.start));
       const part = text.slice(s.start, s.end);
       if (s.removed !== undefined) {
         const x = r.removed[s.removed];
         const del = el("del", { class: "removed", title: t("removedTitle", { reason: x.reason }), "data-reason": x.reason }, part);
-        frag.append(del);
+        seg.append(del);
         // Restoring turns a whole rule family off: one button per family.
         if (restorable.delete(x.reason)) {
-          frag.append(el("button", { type: "button", class: "restore", "data-restore": x.reason, text: t("restore") }));
+          seg.append(el("button", { type: "button", class: "restore", "data-restore": x.reason, text: t("restore") }));
         }
       } else {
         const e = r.entities[s.entity];
-        frag.append(el("mark", { class: `m t-${e.type}`, "data-e": String(s.entity), "data-m": String(s.mention), tabindex: "-1", title: `${e.name} (${e.type})` }, part));
+        seg.append(el("mark", { class: `m t-${e.type}`, "data-e": String(s.entity), "data-m": String(s.mention), tabindex: "-1", title: `${e.name} (${e.type})` }, part));
       }
       pos = s.end;
     }
     if (pos < until) {
-      frag.append(text.slice(pos, until));
+      seg.append(text.slice(pos, until));
       pos = until;
     }
+    $.marked.append(seg);
     if (pos >= limit) {
       const total = Math.max(r.stats.inputLength, text.length);
       if (limit < total) {
-        frag.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(total - limit) })} ` }));
+        $.marked.append(el("span", { class: "muted", text: ` ${t("more", { n: nf(total - limit) })} ` }));
         if (limit < viewEnd) {
-          frag.append(el("button", { type: "button", class: "more", "data-more": "marked", text: t("showMore") }));
+          $.marked.append(el("button", { type: "button", class: "more", "data-more": "marked", text: t("showMore") }));
         }
       }
     }
-    $.marked.append(frag);
     return pos < limit;
   }, then);
 }
@@ -563,7 +651,7 @@ function renderSentences() {
   const list = state.result.sentences;
   const total = state.result.partial ? state.result.partial.sentences : list.length;
   const shown = Math.min(list.length, state.listLimit);
-  $.sentencesMore.hidden = shown === list.length;
+  $.sentencesMore.hidden = shown === total;
   $.sentenceCount.textContent = total > shown ? t("listed", { n: nf(total), k: nf(shown) }) : String(total);
   $.sentences.replaceChildren();
   let i = 0;
@@ -787,10 +875,11 @@ $.marked.addEventListener("click", (e) => {
     analyse();
   }
 });
-$.marked.addEventListener("click", (e) => {
+$.marked.addEventListener("click", async (e) => {
   if (!e.target.closest('[data-more="marked"]')) return;
   const sel = state.selected;
   state.markLimit += MARK_STEP;
+  if (!(await extendView())) return;
   renderMarked(() => {
     if (sel >= 0) {
       state.selected = -1;
@@ -798,9 +887,13 @@ $.marked.addEventListener("click", (e) => {
     }
   });
 });
-$.sentencesMore.addEventListener("click", () => {
+$.entitiesMore.addEventListener("click", () => {
+  state.entityLimit += ENTITY_STEP;
+  renderEntities();
+});
+$.sentencesMore.addEventListener("click", async () => {
   state.listLimit += LIST_STEP;
-  renderSentences();
+  if (await extendView()) renderSentences();
 });
 $.restoredUndo.addEventListener("click", () => {
   state.rules = {};

@@ -37,32 +37,98 @@ const ready = module.then((m) => init(m ? { module_or_path: m } : undefined)).th
 
 const handlers = { analyse, clean };
 
-// A long text's whole result stays here, and the page gets a view of it: the
-// first VIEW_CHARS of the input (its mentions and removals), the first
-// VIEW_SENTENCES sentences, every entity with its count and aliases. Copying a
-// 100 MB text's result (millions of objects) to the page would block it for
-// seconds; exports of the whole result are built here on request.
-const VIEW_CHARS = 512 * 1024;
-const VIEW_SENTENCES = 4000;
-let kept = null; // {id, data}
+// A long result stays here whole, and the page gets a view of it: the marks
+// and removals in the first `chars` of the input, the first `sentences`
+// sentences, the first ENTITY_VIEW entities of the ranking (and every entity
+// marked in the view), each with its count and aliases. Copying a 100 MB
+// text's result (millions of objects) to the page would block it for seconds,
+// and even a few megabytes of objects take the page tens of milliseconds to
+// receive, so the page asks for more of the view as it shows more ("more"), and
+// exports of the whole result are built here ("export").
+const VIEW_CHARS = 100_000;
+const VIEW_SENTENCES = 2000;
+const ENTITY_VIEW = 1000;
+let kept = null; // {id, data, index: Map(entity index in data → index in the view)}
 
-function view(id, data) {
-  kept = { id, data };
-  const inView = (x) => x.start < VIEW_CHARS;
-  return {
+/** Whether `data` is small enough to send whole. */
+function small(data, limits) {
+  return data.stats.inputLength <= limits.chars && data.sentences.length <= limits.sentences
+    && data.entities.length <= ENTITY_VIEW;
+}
+
+/** First index in `list` (sorted by start) whose start is ≥ `at`. */
+function from(list, at) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The entities in `[0, chars)` not yet in the view, and every view
+ * entity's mentions there, as `[[view index, mentions]…]`. */
+function marks(a, b) {
+  const { data, index } = kept;
+  const entities = [];
+  const mentions = [];
+  data.entities.forEach((e, i) => {
+    const ms = e.mentions.slice(from(e.mentions, a), from(e.mentions, b));
+    let k = index.get(i);
+    if (k === undefined) {
+      if (!ms.length) return;
+      k = index.size;
+      index.set(i, k);
+      entities.push(entity(e));
+    }
+    if (ms.length) mentions.push([k, ms]);
+  });
+  return { entities, mentions, removed: data.removed.slice(from(data.removed, a), from(data.removed, b)) };
+}
+
+/** An entity of the view, its mentions filled in by `marks`. */
+function entity(e) {
+  return { name: e.name, type: e.type, count: e.count, aliases: e.aliases, mentions: [], first: e.mentions[0] };
+}
+
+/** The result `data` of request `id` as sent to the page: whole if small, else
+ * a view of it (kept here with the whole). */
+function view(id, data, limits = {}) {
+  limits = { chars: limits.chars || VIEW_CHARS, sentences: limits.sentences || VIEW_SENTENCES };
+  if (small(data, limits)) {
+    kept = null;
+    return data;
+  }
+  const top = data.entities.slice(0, ENTITY_VIEW);
+  kept = { id, data, index: new Map(top.map((_, i) => [i, i])) };
+  const out = {
     language: data.language,
-    cleaned: data.cleaned.length > VIEW_CHARS ? data.cleaned.slice(0, VIEW_CHARS) : data.cleaned,
-    removed: data.removed.filter(inView),
-    sentences: data.sentences.slice(0, VIEW_SENTENCES),
-    entities: data.entities.map((e) => {
-      const mentions = e.mentions.filter(inView);
-      const out = { name: e.name, type: e.type, count: e.count, aliases: e.aliases, mentions };
-      if (!mentions.length) out.first = e.mentions[0];
-      return out;
-    }),
+    cleaned: data.cleaned.length > limits.chars ? data.cleaned.slice(0, limits.chars) : data.cleaned,
+    removed: [],
+    sentences: data.sentences.slice(0, limits.sentences),
+    entities: top.map(entity),
     stats: data.stats,
-    partial: { chars: VIEW_CHARS, cleanedLength: data.cleaned.length, sentences: data.sentences.length },
+    partial: { chars: limits.chars, cleanedLength: data.cleaned.length, sentences: data.sentences.length, entities: data.entities.length },
   };
+  const m = marks(0, limits.chars);
+  out.entities.push(...m.entities);
+  for (const [k, ms] of m.mentions) out.entities[k].mentions = ms;
+  out.removed = m.removed;
+  return out;
+}
+
+/** More of the kept result's view: marks in `chars: [a, b)` (entities new to
+ * the view appended, in order) and sentences `[c, d)`. */
+function onMore(msg) {
+  if (!kept || kept.id !== msg.of) {
+    postMessage({ type: "error", id: msg.id, message: "this result is no longer kept: analyse again" });
+    return;
+  }
+  const [a, b] = msg.chars;
+  const [c, d] = msg.sentences;
+  postMessage({ type: "result", id: msg.id, data: { ...marks(a, b), sentences: kept.data.sentences.slice(c, d) } });
 }
 
 /** The whole result as JSON, in parts (no single giant string). */
@@ -122,7 +188,7 @@ function onPiece(msg) {
     const { analyser: a, length } = long;
     long = null;
     try {
-      const data = view(msg.id, a.finish());
+      const data = view(msg.id, a.finish(), msg.view);
       postMessage({ type: "progress", id: msg.id, phase: "done", length });
       postMessage({ type: "result", id: msg.id, data });
     } finally {
@@ -153,7 +219,7 @@ async function analyseFile(msg) {
       postMessage({ type: "progress", id, phase: "chunk", done, length: file.size, file: file.name });
     }
     if (file.size === 0) a.push(decoder.decode());
-    const data = view(id, a.finish());
+    const data = view(id, a.finish(), msg.view);
     postMessage({ type: "progress", id, phase: "done", length: file.size });
     postMessage({ type: "result", id, data });
   } catch (err) {
@@ -171,6 +237,10 @@ onmessage = async (e) => {
   }
   if (msg.type === "export") {
     onExport(msg);
+    return;
+  }
+  if (msg.type === "more") {
+    onMore(msg);
     return;
   }
   if (msg.type === "analyse-file") {
@@ -198,7 +268,8 @@ onmessage = async (e) => {
   const length = typeof msg.text === "string" ? msg.text.length : 0;
   postMessage({ type: "progress", id: msg.id, phase: "start", length });
   try {
-    const data = fn(msg.text, msg.options || undefined);
+    let data = fn(msg.text, msg.options || undefined);
+    if (msg.type === "analyse") data = view(msg.id, data, msg.view);
     postMessage({ type: "progress", id: msg.id, phase: "done", length });
     postMessage({ type: "result", id: msg.id, data });
   } catch (err) {

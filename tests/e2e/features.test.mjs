@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serve, launch, openPage, waitReady, analyseText, waitDone, waitRendered, entityRows, readReference } from "./helpers.mjs";
+import { serve, launch, openPage, waitReady, analyseText, waitDone, waitRendered, entityRows, readReference, markedText } from "./helpers.mjs";
 
 let server, browser;
 before(async () => {
@@ -341,7 +341,14 @@ test("big input: progress and cancel; the input stays and a fresh worker works",
   await page.waitForFunction(() => document.getElementById("progress").value > 0, null, { timeout: 60000 });
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => window.longTasks), []);
-  await page.click("#cancel");
+  // Clicked from inside the page as well: the status line changes with every
+  // piece, and Playwright waits for a button that stays still.
+  assert.equal(await page.evaluate(() => {
+    const b = document.getElementById("cancel");
+    if (b.hidden) return "the analysis ended before the cancel";
+    b.click();
+    return "clicked";
+  }), "clicked");
   assert.match(await page.textContent("#status"), /Cancelled/);
   assert.equal(await page.isHidden("#cancel"), true);
   assert.equal(await page.isHidden("#results"), true); // no result came in
@@ -455,8 +462,7 @@ test("a long input completes; the views are capped and say so", async () => {
   await page.click("#sentences-more");
   await waitRendered(page);
   assert.equal(await page.locator("#sentences > li").count(), 4000);
-  const shownChars = () => page.evaluate(() => [...document.getElementById("marked").childNodes]
-    .filter((n) => !(n.nodeType === 1 && (n.matches("button") || n.matches("span.muted")))).reduce((a, n) => a + n.textContent.length, 0));
+  const shownChars = async () => (await markedText(page)).length;
   const first = await shownChars();
   assert.ok(first >= 100000 && first < 101000, String(first));
   assert.match(await page.textContent("#marked span.muted"), /\(\+[\d,]+ more characters\)/);
@@ -474,6 +480,37 @@ test("a long input completes; the views are capped and say so", async () => {
   const wholeKim = whole.entities.find((e) => e.name === kim.name && e.type === "PER");
   assert.equal(wholeKim.mentions.length, wholeKim.count);
   assert.ok(wholeKim.mentions.every((m) => text.slice(m.start, m.end).length === m.end - m.start));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a result with many entities: the page holds the top of the ranking and lists it in steps", async () => {
+  const { page, log, context } = await fresh({ acceptDownloads: true });
+  // 1,500 different made-up names, one sentence each.
+  const syl = ["ka", "ra", "di", "man", "su", "to", "wi", "bo", "har", "jo", "no", "ti", "sa", "lim", "nu", "gra", "ha", "ya", "ri", "wan"];
+  const cap = (s) => s[0].toUpperCase() + s.slice(1);
+  const text = Array.from({ length: 1500 }, (_, i) => {
+    const [a, b, c] = [syl[i % 20], syl[Math.floor(i / 20) % 20], syl[Math.floor(i / 400) % 20]];
+    return `Menurut ${cap(a + b + c)} ${cap(b + a)}wan, warga desa itu sudah pindah.`;
+  }).join(" ");
+  await analyseText(page, text);
+  const total = Number((await page.textContent('[data-stat="entities"] dd')).replace(/\D/g, ""));
+  assert.ok(total > 1200, `${total} entities`);
+  assert.equal(await page.locator("[data-entity]").count(), 200);
+  assert.equal(await page.textContent("#entity-listed"), `200 of ${total.toLocaleString("en-US")} listed; the exports have all.`);
+  await page.click("#entities-more");
+  await waitRendered(page);
+  assert.equal(await page.locator("[data-entity]").count(), 400);
+  // Every mark in the view points at an entity the page has, of its type.
+  const marks = await page.evaluate(() => {
+    const types = new Map([...document.querySelectorAll("#marked mark")].map((m) => [m.dataset.e, m.className]));
+    return { n: document.querySelectorAll("#marked mark").length, ok: [...types.values()].every((c) => /t-(PER|LOC|ORG)/.test(c)) };
+  });
+  assert.ok(marks.n >= total && marks.ok, JSON.stringify(marks));
+  // The exports are the whole result, from the worker.
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+  const whole = JSON.parse(fs.readFileSync(await dl.path(), "utf8"));
+  assert.equal(whole.entities.length, total);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

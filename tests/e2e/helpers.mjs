@@ -153,3 +153,12 @@ export function readReference() {
 export function foreignRequests(log, origin) {
   return log.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("blob:") && !u.startsWith("data:"));
 }
+
+/** The text the highlighted view shows (its slices, without the interface's buttons). */
+export function markedText(page) {
+  return page.evaluate(() => [...document.querySelectorAll("#marked > .seg")].map((seg) => {
+    const copy = seg.cloneNode(true);
+    for (const b of copy.querySelectorAll("button")) b.remove();
+    return copy.textContent;
+  }).join(""));
+}

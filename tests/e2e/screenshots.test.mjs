@@ -78,7 +78,12 @@ for (const colorScheme of ["light", "dark"]) {
       await page.click("#sample");
       await page.waitForSelector("[data-entity]");
       await waitDone(page);
-      await page.evaluate(() => document.activeElement.blur());
+      await page.evaluate(() => {
+        document.activeElement.blur();
+        // A full-page shot is taller than the viewport: draw what
+        // content-visibility would skip off screen.
+        for (const e of document.querySelectorAll(".seg, .sentences, .cleaned")) e.style.contentVisibility = "visible";
+      });
       await page.mouse.move(0, 0);
       const shot = await page.screenshot({ fullPage: true, animations: "disabled", caret: "hide" });
       assert.deepEqual(log.errors, []);

@@ -3,7 +3,7 @@
 // may come from them, and the CSP must block inline script on its own.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, waitReady, analyseText, waitDone, foreignRequests } from "./helpers.mjs";
+import { serve, launch, openPage, waitReady, analyseText, waitDone, foreignRequests, markedText } from "./helpers.mjs";
 
 const P = "window.__pwned=1;alert(1)";
 const PAYLOADS = [
@@ -68,8 +68,7 @@ test(`${PAYLOADS.length} XSS payloads pasted as text and as HTML stay inert`, as
     await analyseText(page, `Gubernur Jawa Barat berkunjung ke Bandung. ${p} Ia bertemu warga.`);
     // The payload shows up literally, as text.
     // (Restore buttons are interface, not text.)
-    const shown = await page.evaluate(() => [...document.getElementById("marked").childNodes]
-      .filter((n) => !(n instanceof HTMLButtonElement)).map((n) => n.textContent).join(""));
+    const shown = await markedText(page);
     assert.ok(shown.includes(p.replace(/\u0000/g, "")) || shown.includes(p), `payload not shown as text: ${p}`);
     assert.deepEqual(await domCensus(page), baseline, `after text payload ${p}`);
   }
