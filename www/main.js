@@ -959,6 +959,23 @@ $.uiLang.addEventListener("change", () => {
 applyUi(savedUi() || pickLanguage(navigator.languages || [navigator.language]));
 setStatus("loading");
 startWorker();
+warmResults();
+
+// The first layout of the results panel costs tens of milliseconds more than
+// any later one (fonts, form controls): it is paid once while the page is
+// idle, off screen and invisible, not when the first result arrives.
+function warmResults() {
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+  idle(() => {
+    if (!$.results.hidden) return;
+    $.results.classList.add("warming");
+    $.results.hidden = false;
+    requestAnimationFrame(() => setTimeout(() => {
+      $.results.classList.remove("warming");
+      if (!state.result) $.results.hidden = true;
+    }, 0));
+  });
+}
 
 if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
   navigator.serviceWorker.register("./sw.js").catch((err) => console.warn("service worker:", err.message));
