@@ -201,7 +201,15 @@ pub(crate) fn recognise(
         let mut all_toks = Vec::new();
         for sentence in sentences {
             let first = mentions.len();
-            sentence_mentions(text, sentence.clone(), model, lex, &mut s, &mut mentions);
+            sentence_mentions(
+                text,
+                sentence.clone(),
+                model,
+                lex,
+                lang,
+                &mut s,
+                &mut mentions,
+            );
             acronym_links(text, &s.toks, first, &mut mentions, &mut links);
             all_toks.extend_from_slice(&s.toks);
         }
@@ -242,6 +250,7 @@ fn sentence_mentions(
     sentence: Range<usize>,
     model: &model::Model,
     lex: &lexicon::Lexicon,
+    lang: Lang,
     s: &mut Scratch,
     out: &mut Vec<Mention>,
 ) {
@@ -253,6 +262,10 @@ fn sentence_mentions(
     }
     let body = text.get(sentence).unwrap_or("");
     let lower_text = !body.chars().any(char::is_uppercase);
+    let style = Style {
+        lower: lower_text,
+        indonesian: lang == Lang::Id,
+    };
     s.cand.clear();
     s.cand.extend(s.toks.iter().map(|t| {
         text.get(t.clone())
@@ -342,7 +355,7 @@ fn sentence_mentions(
                 a + l,
                 kind_of(t),
                 false,
-                lower_text,
+                style,
                 out,
             );
             k = l;
@@ -376,9 +389,7 @@ fn sentence_mentions(
                 first.is_cap()
             };
             if ok {
-                push_span(
-                    text, &s.toks, &s.info, ra, ma, mb, kind, true, lower_text, out,
-                );
+                push_span(text, &s.toks, &s.info, ra, ma, mb, kind, true, style, out);
             }
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
@@ -413,6 +424,13 @@ fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>, kept: &mut Vec
     out.append(kept);
 }
 
+/// How a sentence is written: all in lower case, and in which language.
+#[derive(Clone, Copy)]
+struct Style {
+    lower: bool,
+    indonesian: bool,
+}
+
 /// Appends the mention of tokens `a..b` (indices into `toks`; `info` starts
 /// at token `ra`), after trimming punctuation and titles and checking it.
 #[allow(clippy::too_many_arguments)]
@@ -425,9 +443,10 @@ fn push_span(
     mut b: usize,
     mut kind: EntityType,
     sure: bool,
-    lower_text: bool,
+    style: Style,
     out: &mut Vec<Mention>,
 ) {
+    let lower_text = style.lower;
     let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     // Unbalanced brackets cut the span: "BEI) Medan" → "Medan", "PT X (Persero" → "PT X".
@@ -470,6 +489,16 @@ fn push_span(
                 "utara" | "selatan" | "timur" | "barat" | "tengah" | "raya" | "baru"
             )
     };
+    // A day or month name after a name is no part of it ("Amanda Vanstone
+    // Selasa"), unless the whole is a known name or the word before is a head
+    // word or a common word ("Pasar Minggu", "Hari Minggu").
+    let trailing_time = |a: usize, b: usize| {
+        style.indonesian
+            && word_classes(b - 1) & (TIME | LOC | ORG | PER) == TIME
+            && word_classes(b - 2) & (LOC_CUE | ORG_CUE | COMMON) == 0
+            && b - a <= LEXICON.max_len()
+            && LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0
+    };
     // Every lexicon phrase has at most this many tokens: no longer prefix or
     // side is looked up, which keeps a giant span linear.
     let max_len = LEXICON.max_len();
@@ -504,7 +533,8 @@ fn push_span(
             || (b - a > 1
                 && (lower_common(b - 1)
                     || trailing_lower(b - 1)
-                    || word_classes(b - 1) & (TITLE | LOC | ORG | PER) == TITLE))
+                    || word_classes(b - 1) & (TITLE | LOC | ORG | PER) == TITLE
+                    || trailing_time(a, b)))
         {
             b -= 1;
         } else if kind == EntityType::Per && b - a > 1 {
@@ -521,10 +551,23 @@ fn push_span(
             }
             let c = LEXICON.classes((a..a + best).map(|k| info[k - ra].lower));
             let k = lexicon_kind(c).unwrap_or(EntityType::Loc);
-            push_span(text, toks, info, ra, a, a + best, k, true, lower_text, out);
+            push_span(text, toks, info, ra, a, a + best, k, true, style, out);
             a += best;
         } else {
             break;
+        }
+    }
+    // A verb or function word inside a span ends a name: "Kementerian Sosial
+    // mengajak Himpunan Mahasiswa Islam", "Pantura seperti Cirebon".
+    if !lower_text && style.indonesian && b - a > 2 {
+        if let Some(k) = (a + 1..b - 1).find(|&k| breaks_name(tok(k))) {
+            let mut r = k + 1;
+            while r < b && breaks_name(tok(r)) {
+                r += 1;
+            }
+            push_span(text, toks, info, ra, a, k, kind, sure, style, out);
+            push_span(text, toks, info, ra, r, b, kind, sure, style, out);
+            return;
         }
     }
     // "Komisi Pemberantasan Korupsi (KPK)": the name and its acronym are two
@@ -533,7 +576,7 @@ fn push_span(
         if let Some(open) = (a + 1..b - 2).rev().find(|&k| tok(k) == "(") {
             let inner_caps = (open + 1..b - 1).all(|k| !info[k - ra].has_lower());
             if inner_caps {
-                push_span(text, toks, info, ra, a, open, kind, sure, lower_text, out);
+                push_span(text, toks, info, ra, a, open, kind, sure, style, out);
                 push_span(
                     text,
                     toks,
@@ -543,7 +586,7 @@ fn push_span(
                     b - 1,
                     kind,
                     sure,
-                    lower_text,
+                    style,
                     out,
                 );
                 return;
@@ -559,8 +602,8 @@ fn push_span(
             let left = LEXICON.classes((a..k).map(|j| info[j - ra].lower));
             let right = LEXICON.classes((k + 1..b).map(|j| info[j - ra].lower));
             if let (Some(l), Some(r)) = (lexicon_kind(left), lexicon_kind(right)) {
-                push_span(text, toks, info, ra, a, k, l, true, lower_text, out);
-                push_span(text, toks, info, ra, k + 1, b, r, true, lower_text, out);
+                push_span(text, toks, info, ra, a, k, l, true, style, out);
+                push_span(text, toks, info, ra, k + 1, b, r, true, style, out);
                 return;
             }
         }
@@ -608,6 +651,49 @@ fn push_span(
         toks: toks[a..b].to_vec(),
         sure,
     });
+}
+
+/// Whether lower-case word `w` cannot stand inside a name: an Indonesian verb
+/// form ("mengajak", "dikejutkan", "bertemu") or a function word ("yang",
+/// "seperti"); "dan", "of", "de", "al" and lower-case nouns ("Kementerian
+/// Luar negeri") can.
+fn breaks_name(w: &str) -> bool {
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let verb = w.len() >= 6 && ["me", "di", "ber", "ter"].iter().any(|p| w.starts_with(p));
+    verb || matches!(
+        w,
+        "yang"
+            | "seperti"
+            | "untuk"
+            | "kepada"
+            | "adalah"
+            | "akan"
+            | "telah"
+            | "sudah"
+            | "juga"
+            | "bahwa"
+            | "ketika"
+            | "saat"
+            | "oleh"
+            | "pada"
+            | "ini"
+            | "itu"
+            | "tidak"
+            | "bisa"
+            | "dapat"
+            | "masih"
+            | "sedang"
+            | "harus"
+            | "mau"
+            | "ingin"
+            | "kata"
+            | "ujar"
+            | "jelas"
+            | "tegas"
+            | "menurut"
+    )
 }
 
 /// Counts every occurrence of a name the tagger found somewhere in the text:
