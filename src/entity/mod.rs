@@ -321,6 +321,15 @@ fn sentence_mentions(
             if (ma..mb).all(|k| s.tags[k - a] == O) {
                 continue;
             }
+            // A place inside an organisation's name stays in it: "Kejaksaan
+            // Tinggi Sulawesi Selatan", "New York Mercantile Exchange".
+            let in_org = |k: usize| s.tags[k - a] == 5 || s.tags[k - a] == 6;
+            if kind != EntityType::Org
+                && (ma..mb).all(in_org)
+                && ((ma > a && s.tags[ma - a] == 6) || (mb < b && s.tags[mb - a] == 6))
+            {
+                continue;
+            }
             let base = match kind {
                 EntityType::Per => 1,
                 EntityType::Loc => 3,
