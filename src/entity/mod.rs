@@ -169,6 +169,30 @@ static ABBREV_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Verbs of saying that follow a person's name in Indonesian news.
+const SAYS: [&str; 20] = [
+    "mengatakan",
+    "menjelaskan",
+    "mengungkapkan",
+    "menambahkan",
+    "mengakui",
+    "berharap",
+    "menyatakan",
+    "menegaskan",
+    "menuturkan",
+    "mengaku",
+    "memaparkan",
+    "menyebutkan",
+    "berkata",
+    "mengungkap",
+    "menilai",
+    "menyebut",
+    "membantah",
+    "menerangkan",
+    "menyampaikan",
+    "berpendapat",
+];
+
 /// Reused buffers of the recogniser.
 #[derive(Default)]
 struct Scratch {
@@ -341,6 +365,20 @@ fn sentence_mentions(
             }
             if mb < b && s.tags[mb - a] != O && s.tags[mb - a] % 2 == 0 {
                 s.tags[mb - a] -= 1;
+            }
+        }
+        // An unknown capitalised word that opens the sentence, before a
+        // verb of saying, is a person: "Tumiran mengungkapkan itu …".
+        if style.indonesian && a == 0 && s.tags.first() == Some(&O) && n > 1 {
+            let t = &s.info[0];
+            let next = text.get(s.toks[1].clone()).unwrap_or("");
+            if t.is_cap()
+                && !t.is_all_caps()
+                && t.len_chars() > 2
+                && LEXICON.classes(std::iter::once(t.lower)) == 0
+                && SAYS.contains(&next)
+            {
+                s.tags[0] = 1;
             }
         }
         let before = out.len();
