@@ -27,6 +27,11 @@ pub(crate) const LOC_CUE: u16 = 64;
 pub(crate) const NAT: u16 = 128;
 /// A word usually written in lower case ("thanks", "pada").
 pub(crate) const COMMON: u16 = 256;
+/// A title that only the rules know (`data/title_rules.txt`): the features
+/// see the classes below this bit only, so such a list needs no retraining.
+pub(crate) const TITLE_RULE: u16 = 512;
+/// Every title, as the rules look them up.
+pub(crate) const TITLES: u16 = TITLE | TITLE_RULE;
 
 /// A hasher for keys that are already hashes.
 #[derive(Default)]
@@ -143,6 +148,7 @@ impl Lexicon {
             (include_str!("data/nat.txt"), NAT),
             (include_str!("data/common.txt"), COMMON),
             (include_str!("data/common_extra.txt"), COMMON),
+            (include_str!("data/title_rules.txt"), TITLE_RULE),
         ];
         let english_only = [
             (include_str!("data/loc_en.txt"), LOC),

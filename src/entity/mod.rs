@@ -20,7 +20,7 @@ pub mod train;
 
 use crate::{Error, Lang, Options};
 use features::{infos, TokInfo, O};
-use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, ORG, ORG_CUE, PER, TIME, TITLE};
+use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, ORG, ORG_CUE, PER, TIME, TITLES};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -556,7 +556,18 @@ fn push_span(
         if a >= b {
             return;
         }
-        let strip_title = kind == EntityType::Per && b - a > 1 && word_classes(a) & TITLE != 0;
+        // The longest title phrase that opens a person's name: "Juru Bicara".
+        let title_len = if kind == EntityType::Per {
+            (1..(b - a).min(max_len + 1))
+                .filter(|&len| {
+                    LEXICON.classes((a..a + len).map(|k| info[k - ra].lower)) & TITLES != 0
+                })
+                .last()
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let strip_title = title_len > 0;
         let closes =
             matches!(tok(b - 1), ")" | "]") && first_open.is_some_and(|o| (a..b).contains(&o));
         let initial_common = info[a - ra].is_initial()
@@ -575,12 +586,13 @@ fn push_span(
             || nat_before
             || ((lower_common(a) || initial_common) && b - a > 1)
         {
-            a += 1;
+            a += title_len.max(1);
         } else if (!info[b - 1 - ra].is_word() && !closes)
             || (b - a > 1
                 && (lower_common(b - 1)
                     || trailing_lower(b - 1)
-                    || word_classes(b - 1) & (TITLE | LOC | ORG | PER) == TITLE
+                    || (word_classes(b - 1) & TITLES != 0
+                        && word_classes(b - 1) & (LOC | ORG | PER) == 0)
                     || trailing_time(a, b)))
         {
             b -= 1;
@@ -673,7 +685,7 @@ fn push_span(
             && text
                 .get(toks[a].clone())
                 .is_some_and(|w| w.ends_with("nya"));
-        if classes & (TIME | TITLE | NAT) != 0 || common_start || nya {
+        if classes & (TIME | TITLES | NAT) != 0 || common_start || nya {
             return;
         }
     }
@@ -756,7 +768,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
                     .iter()
                     .map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))),
             );
-            if c & (COMMON | TIME | TITLE | NAT) != 0 && c & (LOC | ORG | PER) == 0 {
+            if c & (COMMON | TIME | TITLES | NAT) != 0 && c & (LOC | ORG | PER) == 0 {
                 continue;
             }
         }
