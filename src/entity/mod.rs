@@ -20,7 +20,7 @@ pub mod train;
 
 use crate::{Error, Lang, Options};
 use features::{infos, TokInfo, O};
-use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, ORG, ORG_CUE, PER, TIME, TITLES};
+use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, NOT_NAME, ORG, ORG_CUE, PER, TIME, TITLES};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -675,6 +675,9 @@ fn push_span(
         return;
     }
     let classes = LEXICON.classes((a..b).map(|k| info[k - ra].lower));
+    if classes & NOT_NAME != 0 {
+        return;
+    }
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
         let t = &info[a - ra];
         // Day names, titles, nationality words; a capitalised common word
