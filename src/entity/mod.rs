@@ -692,6 +692,19 @@ fn push_span(
             return;
         }
     }
+    // A lower-case administrative head word before a place is part of its
+    // name: "desa Kramas", "kecamatan Gabus" ("kota" and "wilayah" are not:
+    // the training splits disagree on them).
+    if kind == EntityType::Loc
+        && !lower_text
+        && a > ra
+        && matches!(
+            tok(a - 1),
+            "desa" | "kecamatan" | "kelurahan" | "dusun" | "kabupaten" | "jalan"
+        )
+    {
+        a -= 1;
+    }
     // Keep the dot of an abbreviation that ends the name: "U.S.", "Corp.".
     let mut end = toks[b - 1].end;
     if let Some(next) = toks.get(b) {
