@@ -559,10 +559,10 @@ fn push_span(
         // The longest title phrase that opens a person's name: "Juru Bicara".
         let title_len = if kind == EntityType::Per {
             (1..(b - a).min(max_len + 1))
-                .filter(|&len| {
+                .rev()
+                .find(|&len| {
                     LEXICON.classes((a..a + len).map(|k| info[k - ra].lower)) & TITLES != 0
                 })
-                .last()
                 .unwrap_or(0)
         } else {
             0
