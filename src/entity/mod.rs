@@ -345,13 +345,15 @@ fn sentence_mentions(
             if (ma..mb).all(|k| s.tags[k - a] == O) {
                 continue;
             }
-            // A place inside an organisation's name stays in it: "Kejaksaan
-            // Tinggi Sulawesi Selatan", "New York Mercantile Exchange".
-            let in_org = |k: usize| s.tags[k - a] == 5 || s.tags[k - a] == 6;
-            if kind != EntityType::Org
-                && (ma..mb).all(in_org)
-                && ((ma > a && s.tags[ma - a] == 6) || (mb < b && s.tags[mb - a] == 6))
-            {
+            // A known name inside a longer place or organisation name the
+            // tagger found stays in it: "Kejaksaan Tinggi Sulawesi Selatan",
+            // "New York Mercantile Exchange", "Gedung DPR RI".
+            let inside = |base: usize| {
+                (ma..mb).all(|k| s.tags[k - a] == base || s.tags[k - a] == base + 1)
+                    && ((ma > a && s.tags[ma - a] == base + 1)
+                        || (mb < b && s.tags[mb - a] == base + 1))
+            };
+            if (kind != EntityType::Org && inside(5)) || (kind != EntityType::Loc && inside(3)) {
                 continue;
             }
             let base = match kind {
