@@ -683,8 +683,11 @@ fn push_span(
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
         let t = &info[a - ra];
         // Day names, titles, nationality words; a capitalised common word
-        // at the sentence start ("Aku", "Thanks"); "-nya" forms ("Dasarnya").
-        let common_start = t.is_initial() && !t.is_all_caps() && classes & COMMON != 0;
+        // ("Aku", "Thanks"); "-nya" forms ("Dasarnya").
+        // In English anywhere ("Modern", "Trust"); in Indonesian only at the
+        // start, as many names are words too ("Made", "Didik").
+        let common_start =
+            (t.is_initial() || !style.indonesian) && !t.is_all_caps() && classes & COMMON != 0;
         let nya = t.len_chars() > 5
             && !t.is_all_caps()
             && text
