@@ -683,17 +683,16 @@ fn push_span(
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
         let t = &info[a - ra];
         // Day names, titles, nationality words; a capitalised common word
-        // ("Aku", "Thanks"); "-nya" forms ("Dasarnya").
-        // In English anywhere ("Modern", "Trust"); in Indonesian only at the
-        // start, as many names are words too ("Made", "Didik").
-        let common_start =
+        // ("Aku", "Thanks"; in Indonesian only at the sentence start, as many
+        // names are words too: "Made", "Didik"); "-nya" forms ("Dasarnya").
+        let common_word =
             (t.is_initial() || !style.indonesian) && !t.is_all_caps() && classes & COMMON != 0;
         let nya = t.len_chars() > 5
             && !t.is_all_caps()
             && text
                 .get(toks[a].clone())
                 .is_some_and(|w| w.ends_with("nya"));
-        if classes & (TIME | TITLES | NAT) != 0 || common_start || nya {
+        if classes & (TIME | TITLES | NAT) != 0 || common_word || nya {
             return;
         }
     }
