@@ -124,6 +124,36 @@ fn day_and_month_names_are_not_entities() {
 }
 
 #[test]
+fn indonesian_span_rules() {
+    // Titles, also rule-only ones, stay outside the name.
+    let t = table(
+        "Kapolri menunjuk Komjen Pol Badrodin Haiti sebagai wakilnya.",
+        &id(),
+    );
+    assert!(has(&t, "Badrodin Haiti", "PER"), "{t:?}");
+    // A verb inside a span ends the name.
+    let t = table(
+        "Kementerian Sosial mengajak Himpunan Mahasiswa Islam berdialog.",
+        &id(),
+    );
+    assert!(!t.iter().any(|(n, _, _)| n.contains("mengajak")), "{t:?}");
+    // A place inside an organisation's name stays in it.
+    let t = table(
+        "Ia pernah menjadi Kepala Kejaksaan Tinggi Sulawesi Selatan.",
+        &id(),
+    );
+    assert!(!t.iter().any(|(n, _, _)| n == "Sulawesi Selatan"), "{t:?}");
+    // Phrases that are no entity on their own.
+    let t = table(
+        "Produk itu dijual di Tanah Air menjelang Pemilu, kata Budi Santoso.",
+        &id(),
+    );
+    for bad in ["Tanah Air", "Pemilu"] {
+        assert!(!t.iter().any(|(n, _, _)| n == bad), "{bad} in {t:?}");
+    }
+}
+
+#[test]
 fn acronym_defined_in_text_is_an_alias() {
     let a = analyse(
         "Komisi Pemberantasan Korupsi (KPK) memeriksa saksi. Juru bicara KPK membenarkan hal itu.",

@@ -1,7 +1,7 @@
 //! The tagger's features, shared by inference and training: every feature is
 //! a 64-bit hash built straight from byte slices, with no allocation per token.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, FEATURE_CLASSES};
 use std::ops::Range;
 
 /// Tags: O, then B and I for PER, LOC and ORG.
@@ -267,7 +267,7 @@ pub(crate) fn features(info: &[TokInfo], i: usize, out: &mut impl FnMut(u64)) {
         | n1.lex_begin
         | p2.lex_begin
         | p2.lex_inside;
-    present &= (1 << 9) - 1;
+    present &= FEATURE_CLASSES;
     while present != 0 {
         let bit = present.trailing_zeros() as u16;
         present &= present - 1;

@@ -27,6 +27,16 @@ pub(crate) const LOC_CUE: u16 = 64;
 pub(crate) const NAT: u16 = 128;
 /// A word usually written in lower case ("thanks", "pada").
 pub(crate) const COMMON: u16 = 256;
+/// The classes the tagger's features see (the nine bits below).
+pub(crate) const FEATURE_CLASSES: u16 = (1 << 9) - 1;
+/// A title that only the rules know (`data/title_rules.txt`): the features
+/// see the classes below this bit only, so such a list needs no retraining.
+pub(crate) const TITLE_RULE: u16 = 512;
+/// A phrase that is no entity on its own (`data/not_names.txt`), for the
+/// rules only, as [`TITLE_RULE`].
+pub(crate) const NOT_NAME: u16 = 1024;
+/// Every title, as the rules look them up.
+pub(crate) const TITLES: u16 = TITLE | TITLE_RULE;
 
 /// A hasher for keys that are already hashes.
 #[derive(Default)]
@@ -143,6 +153,8 @@ impl Lexicon {
             (include_str!("data/nat.txt"), NAT),
             (include_str!("data/common.txt"), COMMON),
             (include_str!("data/common_extra.txt"), COMMON),
+            (include_str!("data/title_rules.txt"), TITLE_RULE),
+            (include_str!("data/not_names.txt"), NOT_NAME),
         ];
         let english_only = [
             (include_str!("data/loc_en.txt"), LOC),
@@ -200,7 +212,9 @@ impl Lexicon {
                 h = mix(h, toks[i + k].lower);
                 match self.phrases.get(&h) {
                     None => break,
-                    Some(&0) => {}
+                    // A prefix, or a phrase only the rules know: no match
+                    // for the features, which must stay as trained.
+                    Some(&c) if c & FEATURE_CLASSES == 0 => {}
                     Some(&c) => best = (k + 1, c),
                 }
             }

@@ -20,7 +20,7 @@ pub mod train;
 
 use crate::{Error, Lang, Options};
 use features::{infos, TokInfo, O};
-use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, ORG, ORG_CUE, PER, TIME, TITLE};
+use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, NOT_NAME, ORG, ORG_CUE, PER, TIME, TITLES};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -169,6 +169,30 @@ static ABBREV_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Verbs of saying that follow a person's name in Indonesian news.
+const SAYS: [&str; 20] = [
+    "mengatakan",
+    "menjelaskan",
+    "mengungkapkan",
+    "menambahkan",
+    "mengakui",
+    "berharap",
+    "menyatakan",
+    "menegaskan",
+    "menuturkan",
+    "mengaku",
+    "memaparkan",
+    "menyebutkan",
+    "berkata",
+    "mengungkap",
+    "menilai",
+    "menyebut",
+    "membantah",
+    "menerangkan",
+    "menyampaikan",
+    "berpendapat",
+];
+
 /// Reused buffers of the recogniser.
 #[derive(Default)]
 struct Scratch {
@@ -201,7 +225,15 @@ pub(crate) fn recognise(
         let mut all_toks = Vec::new();
         for sentence in sentences {
             let first = mentions.len();
-            sentence_mentions(text, sentence.clone(), model, lex, &mut s, &mut mentions);
+            sentence_mentions(
+                text,
+                sentence.clone(),
+                model,
+                lex,
+                lang,
+                &mut s,
+                &mut mentions,
+            );
             acronym_links(text, &s.toks, first, &mut mentions, &mut links);
             all_toks.extend_from_slice(&s.toks);
         }
@@ -242,6 +274,7 @@ fn sentence_mentions(
     sentence: Range<usize>,
     model: &model::Model,
     lex: &lexicon::Lexicon,
+    lang: Lang,
     s: &mut Scratch,
     out: &mut Vec<Mention>,
 ) {
@@ -253,6 +286,10 @@ fn sentence_mentions(
     }
     let body = text.get(sentence).unwrap_or("");
     let lower_text = !body.chars().any(char::is_uppercase);
+    let style = Style {
+        lower: lower_text,
+        indonesian: lang == Lang::Id,
+    };
     s.cand.clear();
     s.cand.extend(s.toks.iter().map(|t| {
         text.get(t.clone())
@@ -308,6 +345,17 @@ fn sentence_mentions(
             if (ma..mb).all(|k| s.tags[k - a] == O) {
                 continue;
             }
+            // A known name inside a longer place or organisation name the
+            // tagger found stays in it: "Kejaksaan Tinggi Sulawesi Selatan",
+            // "New York Mercantile Exchange", "Gedung DPR RI".
+            let inside = |base: usize| {
+                (ma..mb).all(|k| s.tags[k - a] == base || s.tags[k - a] == base + 1)
+                    && ((ma > a && s.tags[ma - a] == base + 1)
+                        || (mb < b && s.tags[mb - a] == base + 1))
+            };
+            if (kind != EntityType::Org && inside(5)) || (kind != EntityType::Loc && inside(3)) {
+                continue;
+            }
             let base = match kind {
                 EntityType::Per => 1,
                 EntityType::Loc => 3,
@@ -319,6 +367,20 @@ fn sentence_mentions(
             }
             if mb < b && s.tags[mb - a] != O && s.tags[mb - a] % 2 == 0 {
                 s.tags[mb - a] -= 1;
+            }
+        }
+        // An unknown capitalised word that opens the sentence, before a
+        // verb of saying, is a person: "Tumiran mengungkapkan itu …".
+        if style.indonesian && a == 0 && s.tags.first() == Some(&O) && n > 1 {
+            let t = &s.info[0];
+            let next = text.get(s.toks[1].clone()).unwrap_or("");
+            if t.is_cap()
+                && !t.is_all_caps()
+                && t.len_chars() > 2
+                && LEXICON.classes(std::iter::once(t.lower)) == 0
+                && SAYS.contains(&next)
+            {
+                s.tags[0] = 1;
             }
         }
         let before = out.len();
@@ -342,7 +404,7 @@ fn sentence_mentions(
                 a + l,
                 kind_of(t),
                 false,
-                lower_text,
+                style,
                 out,
             );
             k = l;
@@ -376,9 +438,7 @@ fn sentence_mentions(
                 first.is_cap()
             };
             if ok {
-                push_span(
-                    text, &s.toks, &s.info, ra, ma, mb, kind, true, lower_text, out,
-                );
+                push_span(text, &s.toks, &s.info, ra, ma, mb, kind, true, style, out);
             }
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
@@ -413,6 +473,13 @@ fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>, kept: &mut Vec
     out.append(kept);
 }
 
+/// How a sentence is written: all in lower case, and in which language.
+#[derive(Clone, Copy)]
+struct Style {
+    lower: bool,
+    indonesian: bool,
+}
+
 /// Appends the mention of tokens `a..b` (indices into `toks`; `info` starts
 /// at token `ra`), after trimming punctuation and titles and checking it.
 #[allow(clippy::too_many_arguments)]
@@ -425,9 +492,10 @@ fn push_span(
     mut b: usize,
     mut kind: EntityType,
     sure: bool,
-    lower_text: bool,
+    style: Style,
     out: &mut Vec<Mention>,
 ) {
+    let lower_text = style.lower;
     let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     // Unbalanced brackets cut the span: "BEI) Medan" → "Medan", "PT X (Persero" → "PT X".
@@ -470,6 +538,16 @@ fn push_span(
                 "utara" | "selatan" | "timur" | "barat" | "tengah" | "raya" | "baru"
             )
     };
+    // A day or month name after a name is no part of it ("Amanda Vanstone
+    // Selasa"), unless the whole is a known name or the word before is a head
+    // word or a common word ("Pasar Minggu", "Hari Minggu").
+    let trailing_time = |a: usize, b: usize| {
+        style.indonesian
+            && word_classes(b - 1) & (TIME | LOC | ORG | PER) == TIME
+            && word_classes(b - 2) & (LOC_CUE | ORG_CUE | COMMON) == 0
+            && b - a <= LEXICON.max_len()
+            && LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0
+    };
     // Every lexicon phrase has at most this many tokens: no longer prefix or
     // side is looked up, which keeps a giant span linear.
     let max_len = LEXICON.max_len();
@@ -480,7 +558,18 @@ fn push_span(
         if a >= b {
             return;
         }
-        let strip_title = kind == EntityType::Per && b - a > 1 && word_classes(a) & TITLE != 0;
+        // The longest title phrase that opens a person's name: "Juru Bicara".
+        let title_len = if kind == EntityType::Per {
+            (1..(b - a).min(max_len + 1))
+                .rev()
+                .find(|&len| {
+                    LEXICON.classes((a..a + len).map(|k| info[k - ra].lower)) & TITLES != 0
+                })
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let strip_title = title_len > 0;
         let closes =
             matches!(tok(b - 1), ")" | "]") && first_open.is_some_and(|o| (a..b).contains(&o));
         let initial_common = info[a - ra].is_initial()
@@ -499,12 +588,14 @@ fn push_span(
             || nat_before
             || ((lower_common(a) || initial_common) && b - a > 1)
         {
-            a += 1;
+            a += title_len.max(1);
         } else if (!info[b - 1 - ra].is_word() && !closes)
             || (b - a > 1
                 && (lower_common(b - 1)
                     || trailing_lower(b - 1)
-                    || word_classes(b - 1) & (TITLE | LOC | ORG | PER) == TITLE))
+                    || (word_classes(b - 1) & TITLES != 0
+                        && word_classes(b - 1) & (LOC | ORG | PER) == 0)
+                    || trailing_time(a, b)))
         {
             b -= 1;
         } else if kind == EntityType::Per && b - a > 1 {
@@ -521,10 +612,23 @@ fn push_span(
             }
             let c = LEXICON.classes((a..a + best).map(|k| info[k - ra].lower));
             let k = lexicon_kind(c).unwrap_or(EntityType::Loc);
-            push_span(text, toks, info, ra, a, a + best, k, true, lower_text, out);
+            push_span(text, toks, info, ra, a, a + best, k, true, style, out);
             a += best;
         } else {
             break;
+        }
+    }
+    // A verb or function word inside a span ends a name: "Kementerian Sosial
+    // mengajak Himpunan Mahasiswa Islam", "Pantura seperti Cirebon".
+    if !lower_text && style.indonesian && b - a > 2 {
+        if let Some(k) = (a + 1..b - 1).find(|&k| breaks_name(tok(k))) {
+            let mut r = k + 1;
+            while r < b && breaks_name(tok(r)) {
+                r += 1;
+            }
+            push_span(text, toks, info, ra, a, k, kind, sure, style, out);
+            push_span(text, toks, info, ra, r, b, kind, sure, style, out);
+            return;
         }
     }
     // "Komisi Pemberantasan Korupsi (KPK)": the name and its acronym are two
@@ -533,7 +637,7 @@ fn push_span(
         if let Some(open) = (a + 1..b - 2).rev().find(|&k| tok(k) == "(") {
             let inner_caps = (open + 1..b - 1).all(|k| !info[k - ra].has_lower());
             if inner_caps {
-                push_span(text, toks, info, ra, a, open, kind, sure, lower_text, out);
+                push_span(text, toks, info, ra, a, open, kind, sure, style, out);
                 push_span(
                     text,
                     toks,
@@ -543,7 +647,7 @@ fn push_span(
                     b - 1,
                     kind,
                     sure,
-                    lower_text,
+                    style,
                     out,
                 );
                 return;
@@ -559,8 +663,8 @@ fn push_span(
             let left = LEXICON.classes((a..k).map(|j| info[j - ra].lower));
             let right = LEXICON.classes((k + 1..b).map(|j| info[j - ra].lower));
             if let (Some(l), Some(r)) = (lexicon_kind(left), lexicon_kind(right)) {
-                push_span(text, toks, info, ra, a, k, l, true, lower_text, out);
-                push_span(text, toks, info, ra, k + 1, b, r, true, lower_text, out);
+                push_span(text, toks, info, ra, a, k, l, true, style, out);
+                push_span(text, toks, info, ra, k + 1, b, r, true, style, out);
                 return;
             }
         }
@@ -573,19 +677,37 @@ fn push_span(
         return;
     }
     let classes = LEXICON.classes((a..b).map(|k| info[k - ra].lower));
+    if classes & NOT_NAME != 0 {
+        return;
+    }
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
         let t = &info[a - ra];
         // Day names, titles, nationality words; a capitalised common word
-        // at the sentence start ("Aku", "Thanks"); "-nya" forms ("Dasarnya").
-        let common_start = t.is_initial() && !t.is_all_caps() && classes & COMMON != 0;
+        // ("Aku", "Thanks"; in Indonesian only at the sentence start, as many
+        // names are words too: "Made", "Didik"); "-nya" forms ("Dasarnya").
+        let common_word =
+            (t.is_initial() || !style.indonesian) && !t.is_all_caps() && classes & COMMON != 0;
         let nya = t.len_chars() > 5
             && !t.is_all_caps()
             && text
                 .get(toks[a].clone())
                 .is_some_and(|w| w.ends_with("nya"));
-        if classes & (TIME | TITLE | NAT) != 0 || common_start || nya {
+        if classes & (TIME | TITLES | NAT) != 0 || common_word || nya {
             return;
         }
+    }
+    // A lower-case administrative head word before a place is part of its
+    // name: "desa Kramas", "kecamatan Gabus" ("kota" and "wilayah" are not:
+    // the training splits disagree on them).
+    if kind == EntityType::Loc
+        && !lower_text
+        && a > ra
+        && matches!(
+            tok(a - 1),
+            "desa" | "kecamatan" | "kelurahan" | "dusun" | "kabupaten" | "jalan"
+        )
+    {
+        a -= 1;
     }
     // Keep the dot of an abbreviation that ends the name: "U.S.", "Corp.".
     let mut end = toks[b - 1].end;
@@ -610,6 +732,49 @@ fn push_span(
     });
 }
 
+/// Whether lower-case word `w` cannot stand inside a name: an Indonesian verb
+/// form ("mengajak", "dikejutkan", "bertemu") or a function word ("yang",
+/// "seperti"); "dan", "of", "de", "al" and lower-case nouns ("Kementerian
+/// Luar negeri") can.
+fn breaks_name(w: &str) -> bool {
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let verb = w.len() >= 6 && ["me", "di", "ber", "ter"].iter().any(|p| w.starts_with(p));
+    verb || matches!(
+        w,
+        "yang"
+            | "seperti"
+            | "untuk"
+            | "kepada"
+            | "adalah"
+            | "akan"
+            | "telah"
+            | "sudah"
+            | "juga"
+            | "bahwa"
+            | "ketika"
+            | "saat"
+            | "oleh"
+            | "pada"
+            | "ini"
+            | "itu"
+            | "tidak"
+            | "bisa"
+            | "dapat"
+            | "masih"
+            | "sedang"
+            | "harus"
+            | "mau"
+            | "ingin"
+            | "kata"
+            | "ujar"
+            | "jelas"
+            | "tegas"
+            | "menurut"
+    )
+}
+
 /// Counts every occurrence of a name the tagger found somewhere in the text:
 /// the same capitalised token sequence elsewhere becomes a mention too.
 fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
@@ -623,7 +788,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
                     .iter()
                     .map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))),
             );
-            if c & (COMMON | TIME | TITLE | NAT) != 0 && c & (LOC | ORG | PER) == 0 {
+            if c & (COMMON | TIME | TITLES | NAT) != 0 && c & (LOC | ORG | PER) == 0 {
                 continue;
             }
         }
