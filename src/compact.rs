@@ -107,11 +107,16 @@ pub(crate) fn encode(a: &Analysis) -> (Vec<u32>, String) {
         while !a.cleaned.is_char_boundary(window_end) {
             window_end += 1;
         }
-        match a
-            .cleaned
-            .get(from..window_end)
-            .and_then(|rest| rest.find(&s.text))
-        {
+        // Mostly the next sentence starts right after the last one and some
+        // whitespace: a plain comparison, no substring search.
+        let rest = a.cleaned.get(from..window_end).unwrap_or("");
+        let gap = rest.len() - rest.trim_start().len();
+        let found = if rest[gap..].starts_with(s.text.as_str()) {
+            Some(gap)
+        } else {
+            rest.find(s.text.as_str())
+        };
+        match found {
             Some(at) if !s.text.is_empty() => {
                 let at = from + at;
                 w.num(0);

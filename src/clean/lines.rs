@@ -15,6 +15,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let mut p = Patterns {
         by_first: vec![Vec::new(); 256],
         contains: Vec::new(),
+        contains_by_first: vec![Vec::new(); 256],
     };
     for l in include_str!("data/line_patterns.txt")
         .lines()
@@ -33,7 +34,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             _ => continue,
         };
         if let Some(c) = pat.strip_prefix('~') {
-            p.contains.push((kind, c.to_string()));
+            if let (Some(&first), Ok(k)) = (c.as_bytes().first(), u8::try_from(p.contains.len())) {
+                p.contains_by_first[usize::from(first)].push(k);
+                p.contains.push((kind, c.to_string()));
+            }
             continue;
         }
         let pattern = match pat.strip_prefix('=') {
@@ -56,6 +60,9 @@ struct Patterns {
     by_first: Vec<Vec<(Kind, Pattern)>>,
     /// Substrings that mark a short line.
     contains: Vec<(Kind, String)>,
+    /// Indices into `contains` by first byte (a short line is scanned once
+    /// for all of them, not once per pattern).
+    contains_by_first: Vec<Vec<u8>>,
 }
 
 /// Words that alone on a short line are share buttons or menu items.
@@ -149,10 +156,19 @@ fn match_pattern(line: &str, words: usize, buf: &mut String) -> Option<Kind> {
         }
     }
     if short {
-        for (kind, p) in &PATTERNS.contains {
-            if head.contains(p.as_str()) {
-                return Some(*kind);
+        // The first pattern in list order that occurs anywhere in `head`.
+        let bytes = head.as_bytes();
+        let mut found = usize::MAX;
+        for (i, &b) in bytes.iter().enumerate() {
+            for &k in &PATTERNS.contains_by_first[usize::from(b)] {
+                let k = usize::from(k);
+                if k < found && bytes[i..].starts_with(PATTERNS.contains[k].1.as_bytes()) {
+                    found = k;
+                }
             }
+        }
+        if let Some((kind, _)) = PATTERNS.contains.get(found) {
+            return Some(*kind);
         }
     }
     if words <= 8 && is_share_line(head) {
