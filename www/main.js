@@ -1,6 +1,7 @@
 // teks page. No framework: user text reaches the DOM only through
 // textContent / value / createTextNode, never through innerHTML.
 import { STRINGS, SAMPLE, pickLanguage, format } from "./i18n.js";
+import { entitiesCsv } from "./csv.js";
 
 const LIVE_LIMIT = 20000; // UTF-16 units: analyse as you type up to this length
 const MAX_CHARS = 100 * 1024 * 1024; // refuse inputs over 100 Mi UTF-16 units
@@ -719,20 +720,6 @@ function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function csvCell(v) {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // keep spreadsheets from running it as a formula
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function entitiesCsv(result) {
-  const lines = [["name", "type", "count", "aliases", "first_start", "first_end"].join(",")];
-  for (const e of result.entities) {
-    const first = e.mentions[0] || e.first || { start: "", end: "" };
-    lines.push([e.name, e.type, e.count, e.aliases.join("; "), first.start, first.end].map(csvCell).join(","));
-  }
-  return `${lines.join("\r\n")}\r\n`;
-}
 
 async function copy(text) {
   try {
@@ -912,14 +899,14 @@ $.entityTable.querySelector("thead").addEventListener("click", (e) => {
 $.entType.addEventListener("change", renderEntities);
 $.entSearch.addEventListener("input", renderEntities);
 
-/** The whole result as JSON or the whole cleaned text: built here for a short
+/** The whole result as JSON, its entities as CSV or the whole cleaned text: built here for a short
  * text, by the worker (which keeps the whole result) for a long one. */
 async function whole(what) {
   const r = state.result;
   if (!r.partial) {
-    return what === "json"
-      ? new Blob([`${JSON.stringify(r, null, 2)}\n`], { type: "application/json" })
-      : new Blob([r.cleaned], { type: "text/plain" });
+    if (what === "json") return new Blob([`${JSON.stringify(r, null, 2)}\n`], { type: "application/json" });
+    if (what === "csv") return new Blob([entitiesCsv(r)], { type: "text/csv" });
+    return new Blob([r.cleaned], { type: "text/plain" });
   }
   return request({ type: "export", of: state.resultId, what }).promise;
 }
@@ -942,7 +929,7 @@ async function copyWhole(what) {
 }
 
 $.exportJson.addEventListener("click", () => exportWhole("json", "teks-result.json"));
-$.exportCsv.addEventListener("click", () => download("teks-entities.csv", "text/csv", entitiesCsv(state.result)));
+$.exportCsv.addEventListener("click", () => exportWhole("csv", "teks-entities.csv"));
 $.exportText.addEventListener("click", () => exportWhole("cleaned", "teks-cleaned.txt"));
 $.copyCleaned.addEventListener("click", () => copyWhole("cleaned"));
 $.copyJson.addEventListener("click", () => copyWhole("json"));

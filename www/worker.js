@@ -9,7 +9,7 @@
 //                  analyse messages may carry `view: {chars, sentences}`: how much of a long
 //                  result to send (see `view`)
 //                  {type: "more", id, of, chars: [a, b], sentences: [c, d]}  more of a long result's view
-//                  {type: "export", id, of, what: "json" | "cleaned"}  (the full result of a long text)
+//                  {type: "export", id, of, what: "json" | "csv" | "cleaned"}  (the full result of a long text)
 //   worker → page: {type: "ready", version}
 //                  {type: "progress", id, phase, length}   phase "start" | "done"
 //                  {type: "progress", id, phase: "chunk", done, length}  (pieces)
@@ -20,6 +20,7 @@
 //                                               an export's `data` is a Blob
 //                  {type: "error", id, message}   (id null: wasm init failed)
 import init, { analyse, clean, version, Analyser } from "./pkg/teks.js";
+import { entitiesCsv } from "./csv.js";
 
 let start;
 const module = new Promise((resolve) => {
@@ -165,7 +166,9 @@ function onExport(msg) {
   try {
     const blob = msg.what === "json"
       ? new Blob(jsonParts(kept.data), { type: "application/json" })
-      : new Blob([kept.data.cleaned], { type: "text/plain" });
+      : msg.what === "csv"
+        ? new Blob([entitiesCsv(kept.data)], { type: "text/csv" })
+        : new Blob([kept.data.cleaned], { type: "text/plain" });
     postMessage({ type: "result", id: msg.id, data: blob });
   } catch (err) {
     postMessage({ type: "error", id: msg.id, message: err && err.message ? err.message : String(err) });

@@ -205,7 +205,7 @@ test("exports: JSON, CSV, cleaned text; copy to clipboard", async () => {
 test("CSV cells are quoted and formula-like names neutralised", async () => {
   const { page, context } = await fresh();
   const csv = await page.evaluate(async () => {
-    const { entitiesCsv } = await import("./main.js");
+    const { entitiesCsv } = await import("./csv.js");
     return entitiesCsv({ entities: [
       { name: "=HYPERLINK(\"x\")", type: "ORG", count: 2, aliases: ["A, B", "C"], mentions: [{ start: 1, end: 3 }] },
     ] });
@@ -515,6 +515,9 @@ test("a result with many entities: the page holds the top of the ranking and lis
   const [dl] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
   const whole = JSON.parse(fs.readFileSync(await dl.path(), "utf8"));
   assert.equal(whole.entities.length, total);
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+  const rows = fs.readFileSync(await csv.path(), "utf8").trimEnd().split("\r\n");
+  assert.equal(rows.length, total + 1);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
