@@ -689,13 +689,26 @@ fn push_span(
     // The first opening bracket: the span only shrinks, so "has an opening
     // bracket" is whether it is still inside.
     let first_open = (a..b).find(|&k| matches!(tok(k), "(" | "["));
+    // A title phrase that began before the span and ends inside it or at its
+    // end: the tagger's "State" (or "State Antony Blinken") after "Secretary of".
+    {
+        let mut cut = a;
+        for s0 in a.saturating_sub(max_len).max(ra)..a {
+            for e in a + 1..=b.min(s0 + max_len) {
+                if LEXICON.classes((s0..e).map(|k| info[k - ra].lower)) & TITLES != 0 {
+                    cut = cut.max(e);
+                }
+            }
+        }
+        a = cut;
+    }
     loop {
         if a >= b {
             return;
         }
         // The longest title phrase that opens a person's name: "Juru Bicara".
         let title_len = if kind == EntityType::Per {
-            (1..(b - a).min(max_len + 1))
+            (1..=(b - a).min(max_len))
                 .rev()
                 .find(|&len| {
                     LEXICON.classes((a..a + len).map(|k| info[k - ra].lower)) & TITLES != 0
