@@ -35,6 +35,9 @@ pub(crate) const TITLE_RULE: u16 = 512;
 /// A phrase that is no entity on its own (`data/not_names.txt`), for the
 /// rules only, as [`TITLE_RULE`].
 pub(crate) const NOT_NAME: u16 = 1024;
+/// A common English given name (`data/first_names_en.txt`), for the rules
+/// only, as [`TITLE_RULE`].
+pub(crate) const FIRST_NAME: u16 = 2048;
 /// Every title, as the rules look them up.
 pub(crate) const TITLES: u16 = TITLE | TITLE_RULE;
 
@@ -163,6 +166,7 @@ impl Lexicon {
             (include_str!("data/title_en.txt"), TITLE),
             (include_str!("data/nat_en.txt"), NAT),
             (include_str!("data/common_en.txt"), COMMON),
+            (include_str!("data/first_names_en.txt"), FIRST_NAME),
         ];
         let extra: &[(&'static str, u16)] = if english { &english_only } else { &[] };
         for &(text, class) in shared.iter().chain(extra) {

@@ -20,7 +20,9 @@ pub mod train;
 
 use crate::{Error, Lang, Options};
 use features::{infos, TokInfo, O};
-use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, NOT_NAME, ORG, ORG_CUE, PER, TIME, TITLES};
+use lexicon::{
+    COMMON, FIRST_NAME, LEXICON, LOC, LOC_CUE, NAT, NOT_NAME, ORG, ORG_CUE, PER, TIME, TITLES,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -443,6 +445,8 @@ fn sentence_mentions(
         }
         if !style.indonesian && !lower_text {
             honorific_names(text, &s.toks, &s.info, ra, a, b, before, out);
+            given_names(&s.info, ra, before, &s.toks, out);
+            lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         join_initials(text, before, out, &mut s.kept);
@@ -579,6 +583,90 @@ fn honorific_names(
             });
         }
         k = e;
+    }
+}
+
+/// English: a place or organisation the tagger found that is a common given
+/// name alone ("Vernon", "Elyse" in "Steve , Rod and Elyse") or a given name
+/// and one unknown word tagged an organisation ("Frank Sinatra") is a
+/// person, unless a list says
+/// otherwise. Mentions of the window start at `from`.
+fn given_names(
+    info: &[TokInfo],
+    ra: usize,
+    from: usize,
+    toks: &[Range<usize>],
+    out: &mut [Mention],
+) {
+    let classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
+    for m in &mut out[from..] {
+        if m.sure || m.kind == EntityType::Per || m.toks.len() > 2 {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < m.range.start);
+        if k < ra || k + m.toks.len() > ra + info.len() {
+            continue;
+        }
+        let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
+        let first = classes(k);
+        let given = first & FIRST_NAME != 0 && first & other == 0;
+        // Two words only for an organisation: "Douglas County" is a place.
+        let rest_unknown = m.toks.len() == 1
+            || m.kind == EntityType::Org && {
+                let w = &info[k + 1 - ra];
+                w.is_cap() && w.has_lower() && classes(k + 1) & (other | LOC_CUE | ORG_CUE) == 0
+            };
+        if given && rest_unknown {
+            m.kind = EntityType::Per;
+        }
+    }
+}
+
+/// English: a common given name the tagger left out, standing alone (not
+/// before another capitalised word), is a person: "Tom , please call",
+/// "Steve , Rod and Elyse". Tokens `a..b`; mentions of the window start at
+/// `from`. A name inside a word, file name or address ("Lisa_cv.doc",
+/// "Kevin.Boone@…") is none.
+#[allow(clippy::too_many_arguments)]
+fn lone_given_names(
+    text: &str,
+    info: &[TokInfo],
+    ra: usize,
+    a: usize,
+    b: usize,
+    from: usize,
+    toks: &[Range<usize>],
+    out: &mut Vec<Mention>,
+) {
+    let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
+    for k in a..b {
+        let t = &info[k - ra];
+        let c = LEXICON.classes(std::iter::once(t.lower));
+        if !t.is_cap() || !t.has_lower() || c & FIRST_NAME == 0 || c & other != 0 {
+            continue;
+        }
+        let next_cap = k + 1 < ra + info.len() && info[k + 1 - ra].is_cap();
+        let prev_cap = k > ra && info[k - 1 - ra].is_cap() && !info[k - 1 - ra].is_initial();
+        let r = toks[k].clone();
+        let before = text.get(..r.start).and_then(|t| t.chars().next_back());
+        let mut after = text.get(r.end..).unwrap_or("").chars();
+        let free_before = before.is_none_or(|c| c.is_whitespace() || "(\"'“‘".contains(c));
+        let free_after = match after.next() {
+            None => true,
+            Some('.') => after.next().is_none_or(char::is_whitespace),
+            Some(c) => c.is_whitespace() || ",;:!?)\"'”’".contains(c),
+        };
+        let covered = out[from..]
+            .iter()
+            .any(|m| m.range.start < r.end && r.start < m.range.end);
+        if !next_cap && !prev_cap && !covered && free_before && free_after {
+            out.push(Mention {
+                range: r.clone(),
+                kind: EntityType::Per,
+                toks: vec![r],
+                sure: false,
+            });
+        }
     }
 }
 
