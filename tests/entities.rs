@@ -154,6 +154,33 @@ fn indonesian_span_rules() {
 }
 
 #[test]
+fn english_span_rules() {
+    // A name after an honorific is a person even where the tagger misses it.
+    let t = table(
+        "Mr. Thatcher said no. Gov. Gavin Newsom criticised the plan.",
+        &en(),
+    );
+    assert!(has(&t, "Thatcher", "PER"), "{t:?}");
+    assert!(has(&t, "Gavin Newsom", "PER"), "{t:?}");
+    // A whole title phrase is no name.
+    let t = table("Secretary of State Antony Blinken arrived in Kyiv.", &en());
+    assert!(has(&t, "Antony Blinken", "PER"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n == "State"), "{t:?}");
+    // Company suffixes belong to the name; an Irish county is no suffix.
+    let t = table(
+        "JPMorgan Chase & Co. and Toyota Motor Corp reported profits.",
+        &en(),
+    );
+    assert!(has(&t, "JPMorgan Chase & Co.", "ORG"), "{t:?}");
+    assert!(has(&t, "Toyota Motor Corp", "ORG"), "{t:?}");
+    let t = table("Flooding hit Newry, Co. Down on Monday.", &en());
+    assert!(!t.iter().any(|(n, _, _)| n.contains("Co")), "{t:?}");
+    // A lone given name is a person.
+    let t = table("Please send it to Tom, not to me.", &en());
+    assert!(has(&t, "Tom", "PER"), "{t:?}");
+}
+
+#[test]
 fn acronym_defined_in_text_is_an_alias() {
     let a = analyse(
         "Komisi Pemberantasan Korupsi (KPK) memeriksa saksi. Juru bicara KPK membenarkan hal itu.",

@@ -447,6 +447,7 @@ fn sentence_mentions(
             honorific_names(text, &s.toks, &s.info, ra, a, b, before, out);
             given_names(&s.info, ra, before, &s.toks, out);
             lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
+            company_suffixes(text, &s.toks, &s.info, ra, before, out);
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         join_initials(text, before, out, &mut s.kept);
@@ -667,6 +668,76 @@ fn lone_given_names(
                 sure: false,
             });
         }
+    }
+}
+
+/// Company suffixes that end an organisation's name (lower case, no dot).
+const COMPANY_SUFFIXES: [&str; 12] = [
+    "inc", "corp", "co", "ltd", "plc", "llc", "lp", "ag", "nv", "gmbh", "bhd", "tbk",
+];
+
+/// English: a company suffix after a name, maybe behind up to two more
+/// capitalised words, "&" or a comma, belongs to an organisation's name:
+/// "JPMorgan Chase & Co.", "Toyota Motor Corp", "CCNG, Inc.".
+fn company_suffixes(
+    text: &str,
+    toks: &[Range<usize>],
+    info: &[TokInfo],
+    ra: usize,
+    from: usize,
+    out: &mut [Mention],
+) {
+    let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let end = ra + info.len();
+    for i in from..out.len() {
+        let last = out[i].range.end;
+        let k0 = toks.partition_point(|t| t.start < last);
+        if k0 < ra || k0 >= end {
+            continue;
+        }
+        let mut k = k0;
+        let mut words = 0;
+        while k < end && words < 2 && info[k - ra].is_cap() && info[k - ra].has_lower() {
+            let lower = tok(k).to_ascii_lowercase();
+            if COMPANY_SUFFIXES.contains(&lower.as_str()) {
+                break;
+            }
+            k += 1;
+            words += 1;
+        }
+        if k < end && matches!(tok(k), "&" | ",") {
+            k += 1;
+        }
+        if k >= end || !COMPANY_SUFFIXES.contains(&tok(k).to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        let suffix = k;
+        let mut stop = toks[k].end;
+        if k + 1 < end && tok(k + 1) == "." && toks[k + 1].start == stop {
+            stop = toks[k + 1].end;
+            k += 1;
+        }
+        // "Co" needs "&" or another word before it ("Ford Motor Co"), and is
+        // an Irish county before a name ("Newry, Co. Down", "Co Wicklow").
+        if tok(suffix).eq_ignore_ascii_case("co") {
+            let after = (suffix + 1..end).find(|&j| tok(j) != ".");
+            let county = after.is_some_and(|j| info[j - ra].is_cap() || tok(j) == "#");
+            if county || tok(suffix - 1) == "," || (words == 0 && tok(suffix - 1) != "&") {
+                continue;
+            }
+        }
+        // Not over another mention ("Apple and Microsoft Corp.").
+        if out[from..]
+            .iter()
+            .any(|m| m.range.start >= last && m.range.start < stop)
+        {
+            continue;
+        }
+        let m = &mut out[i];
+        m.toks.extend_from_slice(&toks[k0..=k]);
+        m.range.end = stop;
+        m.kind = EntityType::Org;
+        m.sure = true;
     }
 }
 
