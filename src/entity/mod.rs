@@ -987,6 +987,19 @@ fn push_span(
     if classes & NOT_NAME != 0 {
         return;
     }
+    // English: a "person" whose every word is a common lower-case word and
+    // none a given name is a capitalised phrase ("Grand Slam", "Industrial
+    // Average", "Prime Rib").
+    if !style.indonesian
+        && !lower_text
+        && kind == EntityType::Per
+        && !sure
+        && b - a > 1
+        && classes & (LOC | ORG | PER) == 0
+        && (a..b).all(|k| word_classes(k) & (COMMON | FIRST_NAME | PER) == COMMON)
+    {
+        return;
+    }
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
         let t = &info[a - ra];
         // Day names, titles, nationality words; a capitalised common word
