@@ -879,9 +879,12 @@ fn push_span(
         let strip_title = title_len > 0;
         let closes =
             matches!(tok(b - 1), ")" | "]") && first_open.is_some_and(|o| (a..b).contains(&o));
+        // (Not when the whole span is a known name: "Real Madrid beat …".)
         let initial_common = info[a - ra].is_initial()
             && word_classes(a) & COMMON != 0
-            && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0;
+            && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0
+            && (b - a > max_len
+                || LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0);
         // A nationality word before a lower-case word or another nationality
         // word is no part of a name: "Palestinian group Hamas", "Sunni Arab".
         let nat_before = b - a > 1
