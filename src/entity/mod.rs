@@ -171,6 +171,11 @@ static ABBREV_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Lower-cased hashes of `words`, for matching against [`TokInfo::lower`].
+fn hashes(words: &[&str]) -> Vec<u64> {
+    words.iter().map(|w| features::word_hash(w)).collect()
+}
+
 /// Verbs of saying that follow a person's name in Indonesian news.
 const SAYS: [&str; 20] = [
     "mengatakan",
@@ -514,6 +519,9 @@ const HONORIFICS: [&str; 52] = [
     "spokesman",
 ];
 
+/// [`HONORIFICS`], hashed.
+static HONORIFIC_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| hashes(&HONORIFICS));
+
 /// English: capitalised words after an honorific or a title that the tagger
 /// left out are a person's name: "Mr. Thatcher said", "Gov. Gavin Newsom
 /// criticised" (news writes "Mr." far more than the training splits do).
@@ -534,7 +542,7 @@ fn honorific_names(
     let mut k = a;
     while k < b {
         let t = &info[k - ra];
-        if !t.is_cap() || !HONORIFICS.contains(&tok(k).to_ascii_lowercase().as_str()) {
+        if !t.is_cap() || !HONORIFIC_HASHES.contains(&t.lower) {
             k += 1;
             continue;
         }
@@ -651,11 +659,18 @@ fn lone_given_names(
         let r = toks[k].clone();
         let before = text.get(..r.start).and_then(|t| t.chars().next_back());
         let mut after = text.get(r.end..).unwrap_or("").chars();
-        let free_before = before.is_none_or(|c| c.is_whitespace() || "(\"'“‘".contains(c));
+        let free_before =
+            before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '“' | '‘'));
         let free_after = match after.next() {
             None => true,
             Some('.') => after.next().is_none_or(char::is_whitespace),
-            Some(c) => c.is_whitespace() || ",;:!?)\"'”’".contains(c),
+            Some(c) => {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '”' | '’'
+                    )
+            }
         };
         let covered = out[from..]
             .iter()
@@ -675,6 +690,9 @@ fn lone_given_names(
 const COMPANY_SUFFIXES: [&str; 12] = [
     "inc", "corp", "co", "ltd", "plc", "llc", "lp", "ag", "nv", "gmbh", "bhd", "tbk",
 ];
+
+/// [`COMPANY_SUFFIXES`], hashed.
+static SUFFIX_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| hashes(&COMPANY_SUFFIXES));
 
 /// English: a company suffix after a name, maybe behind up to two more
 /// capitalised words, "&" or a comma, belongs to an organisation's name:
@@ -698,8 +716,7 @@ fn company_suffixes(
         let mut k = k0;
         let mut words = 0;
         while k < end && words < 2 && info[k - ra].is_cap() && info[k - ra].has_lower() {
-            let lower = tok(k).to_ascii_lowercase();
-            if COMPANY_SUFFIXES.contains(&lower.as_str()) {
+            if SUFFIX_HASHES.contains(&info[k - ra].lower) {
                 break;
             }
             k += 1;
@@ -708,7 +725,7 @@ fn company_suffixes(
         if k < end && matches!(tok(k), "&" | ",") {
             k += 1;
         }
-        if k >= end || !COMPANY_SUFFIXES.contains(&tok(k).to_ascii_lowercase().as_str()) {
+        if k >= end || !SUFFIX_HASHES.contains(&info[k - ra].lower) {
             continue;
         }
         let suffix = k;
