@@ -175,6 +175,13 @@ fn english_span_rules() {
     assert!(has(&t, "Toyota Motor Corp", "ORG"), "{t:?}");
     let t = table("Flooding hit Newry, Co. Down on Monday.", &en());
     assert!(!t.iter().any(|(n, _, _)| n.contains("Co")), "{t:?}");
+    // A headline in capitals still finds known places; a date is no name.
+    let t = table(
+        "RUGBY UNION - CUTTITTA BACK FOR ITALY AFTER A YEAR .\nAL-AIN , United Arab Emirates 1996-12-06",
+        &en(),
+    );
+    assert!(has(&t, "ITALY", "LOC"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n.starts_with("1996")), "{t:?}");
     // A lone given name is a person.
     let t = table("Please send it to Tom, not to me.", &en());
     assert!(has(&t, "Tom", "PER"), "{t:?}");

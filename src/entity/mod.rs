@@ -293,6 +293,9 @@ fn sentence_mentions(
     }
     let body = text.get(sentence).unwrap_or("");
     let lower_text = !body.chars().any(char::is_uppercase);
+    // A headline in capitals ("RUGBY UNION - CUTTITTA BACK FOR ITALY"): known
+    // places are taken as in lower-cased text.
+    let caps_text = !lower_text && !body.chars().any(char::is_lowercase);
     let style = Style {
         lower: lower_text,
         indonesian: lang == Lang::Id,
@@ -424,7 +427,8 @@ fn sentence_mentions(
         tagged.clear();
         tagged.extend(out[before..].iter().map(|m| m.range.clone()));
         crate::sort::sort_by_key(tagged, |r| r.end);
-        for &(ma, mb, classes) in s.matches.iter().filter(|m| lower_text || m.2 & LOC == 0) {
+        let all_kinds = lower_text || caps_text;
+        for &(ma, mb, classes) in s.matches.iter().filter(|m| all_kinds || m.2 & LOC == 0) {
             let (ma, mb) = (ma + ra, mb + ra);
             let Some(kind) = lexicon_kind(classes) else {
                 continue;
@@ -437,7 +441,7 @@ fn sentence_mentions(
             }
             let first = &s.info[ma - ra];
             let short = mb - ma == 1 && first.len_chars() <= 3;
-            let ok = if lower_text {
+            let ok = if all_kinds {
                 !short
             } else if short {
                 first.is_all_caps()
@@ -995,6 +999,10 @@ fn push_span(
                 return;
             }
         }
+    }
+    // A name has a letter ("1996-12-06" is none).
+    if !(a..b).any(|k| info[k - ra].has_upper() || info[k - ra].has_lower()) {
+        return;
     }
     // In normal text a name has a capitalised word ("List of" → "of" is none).
     if !lower_text
