@@ -182,6 +182,9 @@ fn english_span_rules() {
     );
     assert!(has(&t, "ITALY", "LOC"), "{t:?}");
     assert!(!t.iter().any(|(n, _, _)| n.starts_with("1996")), "{t:?}");
+    // An unknown word opening the sentence before "said" is a person.
+    let t = table("Fischler said on Monday that it was fine.", &en());
+    assert!(has(&t, "Fischler", "PER"), "{t:?}");
     // A lone given name is a person.
     let t = table("Please send it to Tom, not to me.", &en());
     assert!(has(&t, "Tom", "PER"), "{t:?}");

@@ -200,6 +200,22 @@ const SAYS: [&str; 20] = [
     "berpendapat",
 ];
 
+/// Verbs of saying that follow a person's name in English news (past tense
+/// only: headlines say "Report says …").
+const SAYS_EN: [&str; 11] = [
+    "said",
+    "told",
+    "added",
+    "warned",
+    "stated",
+    "noted",
+    "explained",
+    "insisted",
+    "denied",
+    "wrote",
+    "tweeted",
+];
+
 /// Reused buffers of the recogniser.
 #[derive(Default)]
 struct Scratch {
@@ -380,15 +396,20 @@ fn sentence_mentions(
             }
         }
         // An unknown capitalised word that opens the sentence, before a
-        // verb of saying, is a person: "Tumiran mengungkapkan itu …".
-        if style.indonesian && a == 0 && s.tags.first() == Some(&O) && n > 1 {
+        // verb of saying, is a person: "Tumiran mengungkapkan itu …",
+        // "Fischler said on Monday …".
+        if a == 0 && s.tags.first() == Some(&O) && n > 1 {
             let t = &s.info[0];
             let next = text.get(s.toks[1].clone()).unwrap_or("");
             if t.is_cap()
                 && !t.is_all_caps()
                 && t.len_chars() > 2
                 && LEXICON.classes(std::iter::once(t.lower)) == 0
-                && SAYS.contains(&next)
+                && if style.indonesian {
+                    SAYS.contains(&next)
+                } else {
+                    SAYS_EN.contains(&next)
+                }
             {
                 s.tags[0] = 1;
             }
