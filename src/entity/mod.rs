@@ -1092,6 +1092,14 @@ fn push_span(
     if let Some(k) = lexicon_kind(classes) {
         kind = k;
         sure = true;
+    } else if b - a > 1
+        && (a..b).rev().find(|&k| tok(k) != ".").is_some_and(|k| {
+            SUFFIX_HASHES.contains(&info[k - ra].lower) && !tok(k).eq_ignore_ascii_case("co")
+        })
+    {
+        // A company suffix ends it: "Daimler-Benz AG", "Acme Holdings Inc.".
+        kind = EntityType::Org;
+        sure = true;
     }
     out.push(Mention {
         range: toks[a].start..end,
