@@ -185,6 +185,13 @@ fn english_span_rules() {
     // An unknown word opening the sentence before "said" is a person.
     let t = table("Fischler said on Monday that it was fine.", &en());
     assert!(has(&t, "Fischler", "PER"), "{t:?}");
+    // Particles inside names.
+    let t = table(
+        "Manchester United manager Erik ten Hag met Ludwig van Beethoven.",
+        &en(),
+    );
+    assert!(has(&t, "Erik ten Hag", "PER"), "{t:?}");
+    assert!(has(&t, "Ludwig van Beethoven", "PER"), "{t:?}");
     // A lone given name is a person.
     let t = table("Please send it to Tom, not to me.", &en());
     assert!(has(&t, "Tom", "PER"), "{t:?}");

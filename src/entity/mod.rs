@@ -480,6 +480,9 @@ fn sentence_mentions(
             company_suffixes(text, &s.toks, &s.info, ra, before, out);
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
+        if !style.indonesian && !lower_text {
+            name_particles(text, &s.toks, &s.info, ra, before, out);
+        }
         join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
     }
@@ -780,6 +783,77 @@ fn company_suffixes(
         m.range.end = stop;
         m.kind = EntityType::Org;
         m.sure = true;
+    }
+}
+
+/// Lower-case particles inside European and Arabic names.
+const PARTICLES: [&str; 16] = [
+    "van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "ten", "ter", "bin",
+    "ibn", "al",
+];
+
+/// English: a person's name goes on over lower-case particles to the next
+/// capitalised word: "Nikolaus van der Pas", "Erik ten Hag", "Ludwig van
+/// Beethoven" (the tagger stops at the particle). Mentions of the window
+/// start at `from`, sorted.
+fn name_particles(
+    text: &str,
+    toks: &[Range<usize>],
+    info: &[TokInfo],
+    ra: usize,
+    from: usize,
+    out: &mut Vec<Mention>,
+) {
+    let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let end = ra + info.len();
+    let name_word = |k: usize| info[k - ra].is_cap() && info[k - ra].has_lower();
+    let mut i = from;
+    while i < out.len() {
+        if out[i].kind != EntityType::Per {
+            i += 1;
+            continue;
+        }
+        // Forward: particles, then a capitalised word (and the mention there).
+        let k0 = toks.partition_point(|t| t.start < out[i].range.end);
+        let mut k = k0;
+        while k < end && k < k0 + 3 && PARTICLES.contains(&tok(k)) {
+            k += 1;
+        }
+        if k > k0 && k >= ra && k < end && name_word(k) {
+            let mut stop = toks[k].end;
+            let mut last = k;
+            if out
+                .get(i + 1)
+                .is_some_and(|n| n.range.start == toks[k].start)
+            {
+                let n = out.remove(i + 1);
+                stop = n.range.end;
+                last = toks.partition_point(|t| t.start < stop) - 1;
+            } else if out.get(i + 1).is_some_and(|n| n.range.start < stop) {
+                i += 1;
+                continue;
+            }
+            let m = &mut out[i];
+            m.toks.extend_from_slice(&toks[k0..=last]);
+            m.range.end = stop;
+            m.sure = true;
+        }
+        // Backward: an untagged capitalised word, then particles.
+        let s0 = toks.partition_point(|t| t.start < out[i].range.start);
+        let mut k = s0;
+        while k > ra && k + 3 > s0 && PARTICLES.contains(&tok(k - 1)) {
+            k -= 1;
+        }
+        let free = i == from || out[i - 1].range.end <= toks[k.saturating_sub(1)].start;
+        if k < s0 && k > ra && name_word(k - 1) && !info[k - 1 - ra].is_initial() && free {
+            let m = &mut out[i];
+            let mut t = toks[k - 1..s0].to_vec();
+            t.append(&mut m.toks);
+            m.toks = t;
+            m.range.start = toks[k - 1].start;
+            m.sure = true;
+        }
+        i += 1;
     }
 }
 
