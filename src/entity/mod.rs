@@ -21,7 +21,8 @@ pub mod train;
 use crate::{Error, Lang, Options};
 use features::{infos, TokInfo, O};
 use lexicon::{
-    COMMON, FIRST_NAME, LEXICON, LOC, LOC_CUE, NAT, NOT_NAME, ORG, ORG_CUE, PER, TIME, TITLES,
+    COMMON, COMPANY_SUFFIX, FIRST_NAME, HONORIFIC, LEXICON, LOC, LOC_CUE, NAT, NOT_NAME, ORG,
+    ORG_CUE, PARTICLE, PER, SAYS_EN, TIME, TITLES,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -171,11 +172,6 @@ static ABBREV_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Lower-cased hashes of `words`, for matching against [`TokInfo::lower`].
-fn hashes(words: &[&str]) -> Vec<u64> {
-    words.iter().map(|w| features::word_hash(w)).collect()
-}
-
 /// Verbs of saying that follow a person's name in Indonesian news.
 const SAYS: [&str; 20] = [
     "mengatakan",
@@ -200,21 +196,12 @@ const SAYS: [&str; 20] = [
     "berpendapat",
 ];
 
-/// Verbs of saying that follow a person's name in English news (past tense
-/// only: headlines say "Report says …").
-const SAYS_EN: [&str; 11] = [
-    "said",
-    "told",
-    "added",
-    "warned",
-    "stated",
-    "noted",
-    "explained",
-    "insisted",
-    "denied",
-    "wrote",
-    "tweeted",
-];
+/// The lexicon classes of one word (not inlined: the English rules look up
+/// words in many places, and one copy of the lookup keeps the wasm small).
+#[inline(never)]
+fn word_class(lower: u64) -> u16 {
+    LEXICON.classes(std::iter::once(lower))
+}
 
 /// Reused buffers of the recogniser.
 #[derive(Default)]
@@ -408,7 +395,7 @@ fn sentence_mentions(
                 && if style.indonesian {
                     SAYS.contains(&next)
                 } else {
-                    SAYS_EN.contains(&next)
+                    word_class(s.info[1].lower) & SAYS_EN != 0
                 }
             {
                 s.tags[0] = 1;
@@ -481,74 +468,12 @@ fn sentence_mentions(
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
-            name_particles(text, &s.toks, &s.info, ra, before, out);
+            name_particles(&s.toks, &s.info, ra, before, out);
         }
         join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
     }
 }
-
-/// English honorifics and titles before a person's name (lower case, without
-/// the dot). Titles that also open other names ("General Motors", "Premier
-/// League", "King's College", "Doctor Who") and the Indonesian ones ("Bang")
-/// are left out.
-const HONORIFICS: [&str; 52] = [
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "lt",
-    "col",
-    "colonel",
-    "capt",
-    "captain",
-    "sgt",
-    "sergeant",
-    "maj",
-    "adm",
-    "admiral",
-    "cmdr",
-    "cpl",
-    "insp",
-    "inspector",
-    "rev",
-    "reverend",
-    "president",
-    "chancellor",
-    "mayor",
-    "minister",
-    "secretary",
-    "ambassador",
-    "judge",
-    "pope",
-    "sheikh",
-    "ayatollah",
-    "rabbi",
-    "imam",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "congressman",
-    "congresswoman",
-    "commissioner",
-    "chairman",
-    "spokesman",
-];
-
-/// [`HONORIFICS`], hashed.
-static HONORIFIC_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| hashes(&HONORIFICS));
 
 /// English: capitalised words after an honorific or a title that the tagger
 /// left out are a person's name: "Mr. Thatcher said", "Gov. Gavin Newsom
@@ -566,11 +491,11 @@ fn honorific_names(
     out: &mut Vec<Mention>,
 ) {
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
-    let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
+    let word_classes = |k: usize| word_class(info[k - ra].lower);
     let mut k = a;
     while k < b {
         let t = &info[k - ra];
-        if !t.is_cap() || !HONORIFIC_HASHES.contains(&t.lower) {
+        if !t.is_cap() || word_classes(k) & HONORIFIC == 0 {
             k += 1;
             continue;
         }
@@ -635,7 +560,7 @@ fn given_names(
     toks: &[Range<usize>],
     out: &mut [Mention],
 ) {
-    let classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
+    let classes = |k: usize| word_class(info[k - ra].lower);
     for m in &mut out[from..] {
         if m.sure || m.kind == EntityType::Per || m.toks.len() > 2 {
             continue;
@@ -678,7 +603,7 @@ fn lone_given_names(
     let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
     for k in a..b {
         let t = &info[k - ra];
-        let c = LEXICON.classes(std::iter::once(t.lower));
+        let c = word_class(t.lower);
         if !t.is_cap() || !t.has_lower() || c & FIRST_NAME == 0 || c & other != 0 {
             continue;
         }
@@ -714,17 +639,10 @@ fn lone_given_names(
     }
 }
 
-/// Company suffixes that end an organisation's name (lower case, no dot).
-const COMPANY_SUFFIXES: [&str; 12] = [
-    "inc", "corp", "co", "ltd", "plc", "llc", "lp", "ag", "nv", "gmbh", "bhd", "tbk",
-];
-
-/// [`COMPANY_SUFFIXES`], hashed.
-static SUFFIX_HASHES: LazyLock<Vec<u64>> = LazyLock::new(|| hashes(&COMPANY_SUFFIXES));
-
 /// English: a company suffix after a name, maybe behind up to two more
-/// capitalised words, "&" or a comma, belongs to an organisation's name:
-/// "JPMorgan Chase & Co.", "Toyota Motor Corp", "CCNG, Inc.".
+/// capitalised words, belongs to an organisation's name: "Toyota Motor Corp",
+/// "JPMorgan Chase & Co." ("Co" only after "&": "Newry, Co. Down" is a
+/// county).
 fn company_suffixes(
     text: &str,
     toks: &[Range<usize>],
@@ -734,43 +652,30 @@ fn company_suffixes(
     out: &mut [Mention],
 ) {
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let word_classes = |k: usize| word_class(info[k - ra].lower);
     let end = ra + info.len();
     for i in from..out.len() {
         let last = out[i].range.end;
-        let k0 = toks.partition_point(|t| t.start < last);
-        if k0 < ra || k0 >= end {
-            continue;
-        }
+        let k0 = toks.partition_point(|t| t.start < last).max(ra);
         let mut k = k0;
-        let mut words = 0;
-        while k < end && words < 2 && info[k - ra].is_cap() && info[k - ra].has_lower() {
-            if SUFFIX_HASHES.contains(&info[k - ra].lower) {
+        while k < end && k < k0 + 2 && info[k - ra].is_cap() && info[k - ra].has_lower() {
+            if word_classes(k) & COMPANY_SUFFIX != 0 {
                 break;
             }
             k += 1;
-            words += 1;
         }
-        if k < end && matches!(tok(k), "&" | ",") {
-            k += 1;
-        }
-        if k >= end || !SUFFIX_HASHES.contains(&info[k - ra].lower) {
+        let amp = k < end && tok(k) == "&";
+        k += usize::from(amp);
+        if k >= end
+            || word_classes(k) & COMPANY_SUFFIX == 0
+            || (!amp && tok(k).eq_ignore_ascii_case("co"))
+        {
             continue;
         }
-        let suffix = k;
-        let mut stop = toks[k].end;
-        if k + 1 < end && tok(k + 1) == "." && toks[k + 1].start == stop {
-            stop = toks[k + 1].end;
+        if k + 1 < end && tok(k + 1) == "." && toks[k + 1].start == toks[k].end {
             k += 1;
         }
-        // "Co" needs "&" or another word before it ("Ford Motor Co"), and is
-        // an Irish county before a name ("Newry, Co. Down", "Co Wicklow").
-        if tok(suffix).eq_ignore_ascii_case("co") {
-            let after = (suffix + 1..end).find(|&j| tok(j) != ".");
-            let county = after.is_some_and(|j| info[j - ra].is_cap() || tok(j) == "#");
-            if county || tok(suffix - 1) == "," || (words == 0 && tok(suffix - 1) != "&") {
-                continue;
-            }
-        }
+        let stop = toks[k].end;
         // Not over another mention ("Apple and Microsoft Corp.").
         if out[from..]
             .iter()
@@ -786,25 +691,19 @@ fn company_suffixes(
     }
 }
 
-/// Lower-case particles inside European and Arabic names.
-const PARTICLES: [&str; 16] = [
-    "van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "ten", "ter", "bin",
-    "ibn", "al",
-];
-
 /// English: a person's name goes on over lower-case particles to the next
 /// capitalised word: "Nikolaus van der Pas", "Erik ten Hag", "Ludwig van
 /// Beethoven" (the tagger stops at the particle). Mentions of the window
 /// start at `from`, sorted.
 fn name_particles(
-    text: &str,
     toks: &[Range<usize>],
     info: &[TokInfo],
     ra: usize,
     from: usize,
     out: &mut Vec<Mention>,
 ) {
-    let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let particle =
+        |k: usize| !info[k - ra].has_upper() && word_class(info[k - ra].lower) & PARTICLE != 0;
     let end = ra + info.len();
     let name_word = |k: usize| info[k - ra].is_cap() && info[k - ra].has_lower();
     let mut i = from;
@@ -816,7 +715,7 @@ fn name_particles(
         // Forward: particles, then a capitalised word (and the mention there).
         let k0 = toks.partition_point(|t| t.start < out[i].range.end);
         let mut k = k0;
-        while k < end && k < k0 + 3 && PARTICLES.contains(&tok(k)) {
+        while k < end && k < k0 + 3 && particle(k) {
             k += 1;
         }
         if k > k0 && k >= ra && k < end && name_word(k) {
@@ -841,7 +740,7 @@ fn name_particles(
         // Backward: an untagged capitalised word, then particles.
         let s0 = toks.partition_point(|t| t.start < out[i].range.start);
         let mut k = s0;
-        while k > ra && k + 3 > s0 && PARTICLES.contains(&tok(k - 1)) {
+        while k > ra && k + 3 > s0 && particle(k - 1) {
             k -= 1;
         }
         let free = i == from || out[i - 1].range.end <= toks[k.saturating_sub(1)].start;
@@ -1168,7 +1067,7 @@ fn push_span(
         sure = true;
     } else if b - a > 1
         && (a..b).rev().find(|&k| tok(k) != ".").is_some_and(|k| {
-            SUFFIX_HASHES.contains(&info[k - ra].lower) && !tok(k).eq_ignore_ascii_case("co")
+            word_classes(k) & COMPANY_SUFFIX != 0 && !tok(k).eq_ignore_ascii_case("co")
         })
     {
         // A company suffix ends it: "Daimler-Benz AG", "Acme Holdings Inc.".
