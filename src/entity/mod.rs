@@ -464,7 +464,6 @@ fn sentence_mentions(
             honorific_names(text, &s.toks, &s.info, ra, a, b, before, out);
             given_names(&s.info, ra, before, &s.toks, out);
             lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
-            company_suffixes(text, &s.toks, &s.info, ra, before, out);
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
@@ -636,58 +635,6 @@ fn lone_given_names(
                 sure: false,
             });
         }
-    }
-}
-
-/// English: a company suffix after a name, maybe behind up to two more
-/// capitalised words, belongs to an organisation's name: "Toyota Motor Corp",
-/// "JPMorgan Chase & Co." ("Co" only after "&": "Newry, Co. Down" is a
-/// county).
-fn company_suffixes(
-    text: &str,
-    toks: &[Range<usize>],
-    info: &[TokInfo],
-    ra: usize,
-    from: usize,
-    out: &mut [Mention],
-) {
-    let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
-    let word_classes = |k: usize| word_class(info[k - ra].lower);
-    let end = ra + info.len();
-    for i in from..out.len() {
-        let last = out[i].range.end;
-        let k0 = toks.partition_point(|t| t.start < last).max(ra);
-        let mut k = k0;
-        while k < end && k < k0 + 2 && info[k - ra].is_cap() && info[k - ra].has_lower() {
-            if word_classes(k) & COMPANY_SUFFIX != 0 {
-                break;
-            }
-            k += 1;
-        }
-        let amp = k < end && tok(k) == "&";
-        k += usize::from(amp);
-        if k >= end
-            || word_classes(k) & COMPANY_SUFFIX == 0
-            || (!amp && tok(k).eq_ignore_ascii_case("co"))
-        {
-            continue;
-        }
-        if k + 1 < end && tok(k + 1) == "." && toks[k + 1].start == toks[k].end {
-            k += 1;
-        }
-        let stop = toks[k].end;
-        // Not over another mention ("Apple and Microsoft Corp.").
-        if out[from..]
-            .iter()
-            .any(|m| m.range.start >= last && m.range.start < stop)
-        {
-            continue;
-        }
-        let m = &mut out[i];
-        m.toks.extend_from_slice(&toks[k0..=k]);
-        m.range.end = stop;
-        m.kind = EntityType::Org;
-        m.sure = true;
     }
 }
 
