@@ -474,9 +474,10 @@ fn sentence_mentions(
     }
 }
 
-/// English: capitalised words after an honorific or a title that the tagger
-/// left out are a person's name: "Mr. Thatcher said", "Gov. Gavin Newsom
-/// criticised" (news writes "Mr." far more than the training splits do).
+/// English: capitalised words after an honorific or title (`HON` in
+/// `data/rules_en.txt`) that the tagger left out are a person's name: "Mr.
+/// Thatcher said", "Gov. Gavin Newsom criticised" (news writes "Mr." far
+/// more than the training splits do).
 /// Tokens `a..b` of the window; mentions of the window start at `from`.
 #[allow(clippy::too_many_arguments)]
 fn honorific_names(
