@@ -154,6 +154,47 @@ fn indonesian_span_rules() {
 }
 
 #[test]
+fn english_span_rules() {
+    // A name after an honorific is a person even where the tagger misses it.
+    let t = table(
+        "Mr. Thatcher said no. Gov. Gavin Newsom criticised the plan.",
+        &en(),
+    );
+    assert!(has(&t, "Thatcher", "PER"), "{t:?}");
+    assert!(has(&t, "Gavin Newsom", "PER"), "{t:?}");
+    // A whole title phrase is no name.
+    let t = table("Secretary of State Antony Blinken arrived in Kyiv.", &en());
+    assert!(has(&t, "Antony Blinken", "PER"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n == "State"), "{t:?}");
+    // A company suffix makes an organisation.
+    let t = table(
+        "Shares in Daimler-Benz AG closed higher in Frankfurt.",
+        &en(),
+    );
+    assert!(has(&t, "Daimler-Benz AG", "ORG"), "{t:?}");
+    // A headline in capitals still finds known places; a date is no name.
+    let t = table(
+        "RUGBY UNION - CUTTITTA BACK FOR ITALY AFTER A YEAR .\nAL-AIN , United Arab Emirates 1996-12-06",
+        &en(),
+    );
+    assert!(has(&t, "ITALY", "LOC"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n.starts_with("1996")), "{t:?}");
+    // An unknown word opening the sentence before "said" is a person.
+    let t = table("Fischler said on Monday that it was fine.", &en());
+    assert!(has(&t, "Fischler", "PER"), "{t:?}");
+    // Particles inside names.
+    let t = table(
+        "Manchester United manager Erik ten Hag met Ludwig van Beethoven.",
+        &en(),
+    );
+    assert!(has(&t, "Erik ten Hag", "PER"), "{t:?}");
+    assert!(has(&t, "Ludwig van Beethoven", "PER"), "{t:?}");
+    // A lone given name is a person.
+    let t = table("Please send it to Tom, not to me.", &en());
+    assert!(has(&t, "Tom", "PER"), "{t:?}");
+}
+
+#[test]
 fn acronym_defined_in_text_is_an_alias() {
     let a = analyse(
         "Komisi Pemberantasan Korupsi (KPK) memeriksa saksi. Juru bicara KPK membenarkan hal itu.",

@@ -35,6 +35,17 @@ pub(crate) const TITLE_RULE: u16 = 512;
 /// A phrase that is no entity on its own (`data/not_names.txt`), for the
 /// rules only, as [`TITLE_RULE`].
 pub(crate) const NOT_NAME: u16 = 1024;
+/// A common English given name (`data/first_names_en.txt`), for the rules
+/// only, as [`TITLE_RULE`].
+pub(crate) const FIRST_NAME: u16 = 2048;
+/// An English honorific before a name (`data/rules_en.txt`, rules only).
+pub(crate) const HONORIFIC: u16 = 4096;
+/// A company suffix ("Inc", "Corp"; `data/rules_en.txt`, rules only).
+pub(crate) const COMPANY_SUFFIX: u16 = 8192;
+/// A lower-case particle inside names ("van", "ten"; `data/rules_en.txt`).
+pub(crate) const PARTICLE: u16 = 16384;
+/// An English past-tense verb of saying ("said"; `data/rules_en.txt`).
+pub(crate) const SAYS_EN: u16 = 32768;
 /// Every title, as the rules look them up.
 pub(crate) const TITLES: u16 = TITLE | TITLE_RULE;
 
@@ -163,11 +174,24 @@ impl Lexicon {
             (include_str!("data/title_en.txt"), TITLE),
             (include_str!("data/nat_en.txt"), NAT),
             (include_str!("data/common_en.txt"), COMMON),
+            (include_str!("data/first_names_en.txt"), FIRST_NAME),
         ];
         let extra: &[(&'static str, u16)] = if english { &english_only } else { &[] };
         for &(text, class) in shared.iter().chain(extra) {
             for l in lines(text) {
                 lex.add(l, class, &mut toks);
+            }
+        }
+        if english {
+            for l in lines(include_str!("data/rules_en.txt")) {
+                let (kind, word) = l.split_once(' ').unwrap_or((l, ""));
+                let class = match kind {
+                    "HON" => HONORIFIC,
+                    "SUFFIX" => COMPANY_SUFFIX,
+                    "PARTICLE" => PARTICLE,
+                    _ => SAYS_EN,
+                };
+                lex.add(word, class, &mut toks);
             }
         }
         for l in lines(include_str!("data/cue.txt")) {

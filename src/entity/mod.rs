@@ -20,7 +20,10 @@ pub mod train;
 
 use crate::{Error, Lang, Options};
 use features::{infos, TokInfo, O};
-use lexicon::{COMMON, LEXICON, LOC, LOC_CUE, NAT, NOT_NAME, ORG, ORG_CUE, PER, TIME, TITLES};
+use lexicon::{
+    COMMON, COMPANY_SUFFIX, FIRST_NAME, HONORIFIC, LEXICON, LOC, LOC_CUE, NAT, NOT_NAME, ORG,
+    ORG_CUE, PARTICLE, PER, SAYS_EN, TIME, TITLES,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -193,6 +196,13 @@ const SAYS: [&str; 20] = [
     "berpendapat",
 ];
 
+/// The lexicon classes of one word (not inlined: the English rules look up
+/// words in many places, and one copy of the lookup keeps the wasm small).
+#[inline(never)]
+fn word_class(lower: u64) -> u16 {
+    LEXICON.classes(std::iter::once(lower))
+}
+
 /// Reused buffers of the recogniser.
 #[derive(Default)]
 struct Scratch {
@@ -286,6 +296,9 @@ fn sentence_mentions(
     }
     let body = text.get(sentence).unwrap_or("");
     let lower_text = !body.chars().any(char::is_uppercase);
+    // A headline in capitals ("RUGBY UNION - CUTTITTA BACK FOR ITALY"): known
+    // places are taken as in lower-cased text.
+    let caps_text = !lower_text && !body.chars().any(char::is_lowercase);
     let style = Style {
         lower: lower_text,
         indonesian: lang == Lang::Id,
@@ -370,15 +383,20 @@ fn sentence_mentions(
             }
         }
         // An unknown capitalised word that opens the sentence, before a
-        // verb of saying, is a person: "Tumiran mengungkapkan itu …".
-        if style.indonesian && a == 0 && s.tags.first() == Some(&O) && n > 1 {
+        // verb of saying, is a person: "Tumiran mengungkapkan itu …",
+        // "Fischler said on Monday …".
+        if a == 0 && s.tags.first() == Some(&O) && n > 1 {
             let t = &s.info[0];
             let next = text.get(s.toks[1].clone()).unwrap_or("");
             if t.is_cap()
                 && !t.is_all_caps()
                 && t.len_chars() > 2
                 && LEXICON.classes(std::iter::once(t.lower)) == 0
-                && SAYS.contains(&next)
+                && if style.indonesian {
+                    SAYS.contains(&next)
+                } else {
+                    word_class(s.info[1].lower) & SAYS_EN != 0
+                }
             {
                 s.tags[0] = 1;
             }
@@ -417,7 +435,8 @@ fn sentence_mentions(
         tagged.clear();
         tagged.extend(out[before..].iter().map(|m| m.range.clone()));
         crate::sort::sort_by_key(tagged, |r| r.end);
-        for &(ma, mb, classes) in s.matches.iter().filter(|m| lower_text || m.2 & LOC == 0) {
+        let all_kinds = lower_text || caps_text;
+        for &(ma, mb, classes) in s.matches.iter().filter(|m| all_kinds || m.2 & LOC == 0) {
             let (ma, mb) = (ma + ra, mb + ra);
             let Some(kind) = lexicon_kind(classes) else {
                 continue;
@@ -430,7 +449,7 @@ fn sentence_mentions(
             }
             let first = &s.info[ma - ra];
             let short = mb - ma == 1 && first.len_chars() <= 3;
-            let ok = if lower_text {
+            let ok = if all_kinds {
                 !short
             } else if short {
                 first.is_all_caps()
@@ -441,9 +460,247 @@ fn sentence_mentions(
                 push_span(text, &s.toks, &s.info, ra, ma, mb, kind, true, style, out);
             }
         }
+        if !style.indonesian && !lower_text {
+            honorific_names(text, &s.toks, &s.info, ra, a, b, before, out);
+            given_names(&s.info, ra, before, &s.toks, out);
+            lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
+        }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
+        if !style.indonesian && !lower_text {
+            name_particles(&s.toks, &s.info, ra, before, out);
+        }
         join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
+    }
+}
+
+/// English: capitalised words after an honorific or title (`HON` in
+/// `data/rules_en.txt`) that the tagger left out are a person's name: "Mr.
+/// Thatcher said", "Gov. Gavin Newsom criticised" (news writes "Mr." far
+/// more than the training splits do).
+/// Tokens `a..b` of the window; mentions of the window start at `from`.
+#[allow(clippy::too_many_arguments)]
+fn honorific_names(
+    text: &str,
+    toks: &[Range<usize>],
+    info: &[TokInfo],
+    ra: usize,
+    a: usize,
+    b: usize,
+    from: usize,
+    out: &mut Vec<Mention>,
+) {
+    let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let word_classes = |k: usize| word_class(info[k - ra].lower);
+    let mut k = a;
+    while k < b {
+        let t = &info[k - ra];
+        if !t.is_cap() || word_classes(k) & HONORIFIC == 0 {
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        if j < b && tok(j) == "." && toks[j].start == toks[k].end {
+            j += 1;
+        }
+        // Up to three words; an initial with its dot inside ("Sen. Wayne
+        // L. Morse") but not at the end.
+        let mut e = j;
+        let mut words = 0;
+        while e < b && words < 3 {
+            let w = &info[e - ra];
+            let bad = TIME | TITLES | NAT | LOC_CUE | ORG_CUE;
+            let initial = e > j
+                && w.len_chars() == 1
+                && w.is_cap()
+                && e + 2 < b
+                && tok(e + 1) == "."
+                && info[e + 2 - ra].is_cap()
+                && info[e + 2 - ra].has_lower();
+            if initial {
+                e += 2;
+                continue;
+            }
+            if !(w.is_cap() && w.has_lower()) || word_classes(e) & bad != 0 {
+                break;
+            }
+            e += 1;
+            words += 1;
+        }
+        if e == j {
+            k += 1;
+            continue;
+        }
+        let (start, end) = (toks[j].start, toks[e - 1].end);
+        let covered = out[from..]
+            .iter()
+            .any(|m| m.range.start < end && start < m.range.end);
+        let known = LEXICON.classes((j..e).map(|x| info[x - ra].lower)) & (LOC | ORG) != 0;
+        if !covered && !known {
+            out.push(Mention {
+                range: start..end,
+                kind: EntityType::Per,
+                toks: toks[j..e].to_vec(),
+                sure: true,
+            });
+        }
+        k = e;
+    }
+}
+
+/// English: a place or organisation the tagger found that is a common given
+/// name alone ("Vernon", "Elyse" in "Steve , Rod and Elyse") or a given name
+/// and one unknown word tagged an organisation ("Frank Sinatra") is a
+/// person, unless a list says
+/// otherwise. Mentions of the window start at `from`.
+fn given_names(
+    info: &[TokInfo],
+    ra: usize,
+    from: usize,
+    toks: &[Range<usize>],
+    out: &mut [Mention],
+) {
+    let classes = |k: usize| word_class(info[k - ra].lower);
+    for m in &mut out[from..] {
+        if m.sure || m.kind == EntityType::Per || m.toks.len() > 2 {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < m.range.start);
+        if k < ra || k + m.toks.len() > ra + info.len() {
+            continue;
+        }
+        let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
+        let first = classes(k);
+        let given = first & FIRST_NAME != 0 && first & other == 0;
+        // Two words only for an organisation: "Douglas County" is a place.
+        let rest_unknown = m.toks.len() == 1
+            || m.kind == EntityType::Org && {
+                let w = &info[k + 1 - ra];
+                w.is_cap() && w.has_lower() && classes(k + 1) & (other | LOC_CUE | ORG_CUE) == 0
+            };
+        if given && rest_unknown {
+            m.kind = EntityType::Per;
+        }
+    }
+}
+
+/// English: a common given name the tagger left out, standing alone (not
+/// before another capitalised word), is a person: "Tom , please call",
+/// "Steve , Rod and Elyse". Tokens `a..b`; mentions of the window start at
+/// `from`. A name inside a word, file name or address ("Lisa_cv.doc",
+/// "Kevin.Boone@…") is none.
+#[allow(clippy::too_many_arguments)]
+fn lone_given_names(
+    text: &str,
+    info: &[TokInfo],
+    ra: usize,
+    a: usize,
+    b: usize,
+    from: usize,
+    toks: &[Range<usize>],
+    out: &mut Vec<Mention>,
+) {
+    let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
+    for k in a..b {
+        let t = &info[k - ra];
+        let c = word_class(t.lower);
+        if !t.is_cap() || !t.has_lower() || c & FIRST_NAME == 0 || c & other != 0 {
+            continue;
+        }
+        let next_cap = k + 1 < ra + info.len() && info[k + 1 - ra].is_cap();
+        let prev_cap = k > ra && info[k - 1 - ra].is_cap() && !info[k - 1 - ra].is_initial();
+        let r = toks[k].clone();
+        let before = text.get(..r.start).and_then(|t| t.chars().next_back());
+        let mut after = text.get(r.end..).unwrap_or("").chars();
+        let free_before =
+            before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '“' | '‘'));
+        let free_after = match after.next() {
+            None => true,
+            Some('.') => after.next().is_none_or(char::is_whitespace),
+            Some(c) => {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '”' | '’'
+                    )
+            }
+        };
+        let covered = out[from..]
+            .iter()
+            .any(|m| m.range.start < r.end && r.start < m.range.end);
+        if !next_cap && !prev_cap && !covered && free_before && free_after {
+            out.push(Mention {
+                range: r.clone(),
+                kind: EntityType::Per,
+                toks: vec![r],
+                sure: false,
+            });
+        }
+    }
+}
+
+/// English: a person's name goes on over lower-case particles to the next
+/// capitalised word: "Nikolaus van der Pas", "Erik ten Hag", "Ludwig van
+/// Beethoven" (the tagger stops at the particle). Mentions of the window
+/// start at `from`, sorted.
+fn name_particles(
+    toks: &[Range<usize>],
+    info: &[TokInfo],
+    ra: usize,
+    from: usize,
+    out: &mut Vec<Mention>,
+) {
+    let particle =
+        |k: usize| !info[k - ra].has_upper() && word_class(info[k - ra].lower) & PARTICLE != 0;
+    let end = ra + info.len();
+    let name_word = |k: usize| info[k - ra].is_cap() && info[k - ra].has_lower();
+    let mut i = from;
+    while i < out.len() {
+        if out[i].kind != EntityType::Per {
+            i += 1;
+            continue;
+        }
+        // Forward: particles, then a capitalised word (and the mention there).
+        let k0 = toks.partition_point(|t| t.start < out[i].range.end);
+        let mut k = k0;
+        while k < end && k < k0 + 3 && particle(k) {
+            k += 1;
+        }
+        if k > k0 && k >= ra && k < end && name_word(k) {
+            let mut stop = toks[k].end;
+            let mut last = k;
+            if out
+                .get(i + 1)
+                .is_some_and(|n| n.range.start == toks[k].start)
+            {
+                let n = out.remove(i + 1);
+                stop = n.range.end;
+                last = toks.partition_point(|t| t.start < stop) - 1;
+            } else if out.get(i + 1).is_some_and(|n| n.range.start < stop) {
+                i += 1;
+                continue;
+            }
+            let m = &mut out[i];
+            m.toks.extend_from_slice(&toks[k0..=last]);
+            m.range.end = stop;
+            m.sure = true;
+        }
+        // Backward: an untagged capitalised word, then particles.
+        let s0 = toks.partition_point(|t| t.start < out[i].range.start);
+        let mut k = s0;
+        while k > ra && k + 3 > s0 && particle(k - 1) {
+            k -= 1;
+        }
+        let free = i == from || out[i - 1].range.end <= toks[k.saturating_sub(1)].start;
+        if k < s0 && k > ra && name_word(k - 1) && !info[k - 1 - ra].is_initial() && free {
+            let m = &mut out[i];
+            let mut t = toks[k - 1..s0].to_vec();
+            t.append(&mut m.toks);
+            m.toks = t;
+            m.range.start = toks[k - 1].start;
+            m.sure = true;
+        }
+        i += 1;
     }
 }
 
@@ -554,13 +811,26 @@ fn push_span(
     // The first opening bracket: the span only shrinks, so "has an opening
     // bracket" is whether it is still inside.
     let first_open = (a..b).find(|&k| matches!(tok(k), "(" | "["));
+    // A title phrase that began before the span and ends inside it or at its
+    // end: the tagger's "State" (or "State Antony Blinken") after "Secretary of".
+    {
+        let mut cut = a;
+        for s0 in a.saturating_sub(max_len).max(ra)..a {
+            for e in a + 1..=b.min(s0 + max_len) {
+                if LEXICON.classes((s0..e).map(|k| info[k - ra].lower)) & TITLES != 0 {
+                    cut = cut.max(e);
+                }
+            }
+        }
+        a = cut;
+    }
     loop {
         if a >= b {
             return;
         }
         // The longest title phrase that opens a person's name: "Juru Bicara".
         let title_len = if kind == EntityType::Per {
-            (1..(b - a).min(max_len + 1))
+            (1..=(b - a).min(max_len))
                 .rev()
                 .find(|&len| {
                     LEXICON.classes((a..a + len).map(|k| info[k - ra].lower)) & TITLES != 0
@@ -572,9 +842,12 @@ fn push_span(
         let strip_title = title_len > 0;
         let closes =
             matches!(tok(b - 1), ")" | "]") && first_open.is_some_and(|o| (a..b).contains(&o));
+        // (Not when the whole span is a known name: "Real Madrid beat …".)
         let initial_common = info[a - ra].is_initial()
             && word_classes(a) & COMMON != 0
-            && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0;
+            && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0
+            && (b - a > max_len
+                || LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0);
         // A nationality word before a lower-case word or another nationality
         // word is no part of a name: "Palestinian group Hamas", "Sunni Arab".
         let nat_before = b - a > 1
@@ -669,6 +942,10 @@ fn push_span(
             }
         }
     }
+    // A name has a letter ("1996-12-06" is none).
+    if !(a..b).any(|k| info[k - ra].has_upper() || info[k - ra].has_lower()) {
+        return;
+    }
     // In normal text a name has a capitalised word ("List of" → "of" is none).
     if !lower_text
         && !(a..b).any(|k| info[k - ra].is_cap())
@@ -678,6 +955,19 @@ fn push_span(
     }
     let classes = LEXICON.classes((a..b).map(|k| info[k - ra].lower));
     if classes & NOT_NAME != 0 {
+        return;
+    }
+    // English: a "person" whose every word is a common lower-case word and
+    // none a given name is a capitalised phrase ("Grand Slam", "Industrial
+    // Average", "Prime Rib").
+    if !style.indonesian
+        && !lower_text
+        && kind == EntityType::Per
+        && !sure
+        && b - a > 1
+        && classes & (LOC | ORG | PER) == 0
+        && (a..b).all(|k| word_classes(k) & (COMMON | FIRST_NAME | PER) == COMMON)
+    {
         return;
     }
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
@@ -722,6 +1012,14 @@ fn push_span(
     let mut sure = sure;
     if let Some(k) = lexicon_kind(classes) {
         kind = k;
+        sure = true;
+    } else if b - a > 1
+        && (a..b).rev().find(|&k| tok(k) != ".").is_some_and(|k| {
+            word_classes(k) & COMPANY_SUFFIX != 0 && !tok(k).eq_ignore_ascii_case("co")
+        })
+    {
+        // A company suffix ends it: "Daimler-Benz AG", "Acme Holdings Inc.".
+        kind = EntityType::Org;
         sure = true;
     }
     out.push(Mention {
