@@ -1,5 +1,6 @@
-//! Packs the entity models for embedding: `src/entity/model/<lang>.bin` (as
-//! `make train` writes them) → `$OUT_DIR/<lang>.bin.huff`, the same bytes with
+//! Front-codes the generated common-word list (`src/entity/data/common.txt`
+//! → `$OUT_DIR/common.fc`, see `front_code`) and packs the entity models for
+//! embedding: `src/entity/model/<lang>.bin` (as `make train` writes them) → `$OUT_DIR/<lang>.bin.huff`, the same bytes with
 //! the weight table Huffman-coded (lossless). The i8 weights are mostly small
 //! (about half are 0), so this is ~20% smaller than what gzip makes of the raw
 //! table, which is what the page downloads. `src/entity/model.rs` unpacks it
@@ -26,6 +27,37 @@ fn main() {
         let packed = pack(&bytes).unwrap_or(bytes);
         fs::write(Path::new(&out).join(format!("{lang}.bin.huff")), packed).expect("write model");
     }
+    let common = "src/entity/data/common.txt";
+    println!("cargo:rerun-if-changed={common}");
+    let text = fs::read_to_string(common).unwrap_or_default();
+    fs::write(Path::new(&out).join("common.fc"), front_code(&text)).expect("write common words");
+}
+
+/// The entries of a word list (comments and blank lines dropped), each line
+/// written as the number of leading characters it shares with the one before
+/// (one digit, at most 9) and the rest: "abad", "abandoned" → "0abad",
+/// "3ndoned". The list is sorted, so this is ~20% smaller than what gzip
+/// makes of the plain list; `src/entity/lexicon.rs` decodes it once.
+fn front_code(text: &str) -> String {
+    let mut out = String::new();
+    let mut prev: Vec<char> = Vec::new();
+    for l in text.lines().map(str::trim) {
+        if l.is_empty() || l.starts_with("//") {
+            continue;
+        }
+        let w: Vec<char> = l.chars().collect();
+        let k = w
+            .iter()
+            .zip(&prev)
+            .take(9)
+            .take_while(|(a, b)| a == b)
+            .count();
+        out.push(char::from(b'0' + k as u8));
+        out.extend(&w[k..]);
+        out.push('\n');
+        prev = w;
+    }
+    out
 }
 
 /// The packed form of a `TEKSNER1` model, or `None` when it is not one.

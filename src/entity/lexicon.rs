@@ -78,6 +78,26 @@ pub(crate) struct Lexicon {
     pub(crate) acronyms: HashKeyed<&'static str>,
 }
 
+/// `data/common.txt`, front-coded by `build.rs` (smaller in the wasm than the
+/// plain list), decoded.
+static COMMON_WORDS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let mut out = String::new();
+    let mut prev = String::new();
+    for l in include_str!(concat!(env!("OUT_DIR"), "/common.fc")).lines() {
+        let mut chars = l.chars();
+        let shared = chars.next().and_then(|c| c.to_digit(10)).unwrap_or(0) as usize;
+        let keep = prev
+            .char_indices()
+            .nth(shared)
+            .map_or(prev.len(), |(i, _)| i);
+        prev.truncate(keep);
+        prev.push_str(chars.as_str());
+        out.push_str(&prev);
+        out.push('\n');
+    }
+    out
+});
+
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim)
@@ -162,7 +182,7 @@ impl Lexicon {
             (include_str!("data/title.txt"), TITLE),
             (include_str!("data/time.txt"), TIME),
             (include_str!("data/nat.txt"), NAT),
-            (include_str!("data/common.txt"), COMMON),
+            (COMMON_WORDS.as_str(), COMMON),
             (include_str!("data/common_extra.txt"), COMMON),
             (include_str!("data/title_rules.txt"), TITLE_RULE),
             (include_str!("data/not_names.txt"), NOT_NAME),
@@ -273,6 +293,14 @@ pub(crate) fn for_features(lang: Lang) -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_coded_common_words_decode_to_the_list() {
+        let plain: Vec<&str> = lines(include_str!("data/common.txt")).collect();
+        let decoded: Vec<&str> = lines(COMMON_WORDS.as_str()).collect();
+        assert!(plain.len() > 1000);
+        assert_eq!(decoded, plain);
+    }
 
     #[test]
     fn finds_phrases_case_insensitively() {
