@@ -267,7 +267,7 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
     let stats = Stats {
         input_length: prep.utf16.len_utf16(),
         characters: char_count(&prep.cleaned.text),
-        words: token::words(&prep.cleaned.text).count(),
+        words: token::count_words(&prep.cleaned.text),
         sentences: sentences.len(),
         entities: entities.len(),
         mentions: entities.iter().map(|e| e.count).sum(),
