@@ -162,19 +162,41 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    fn sentences(&self, ranges: &[Range<usize>]) -> Vec<Sentence> {
+    /// The sentences of `ranges`. With `slices` (see [`analyse_lean`]), a
+    /// sentence whose text is its slice of the cleaned text as it is gets an
+    /// empty `text` and its range pushed there, any other `None`.
+    fn sentences(
+        &self,
+        ranges: &[Range<usize>],
+        mut slices: Option<&mut Vec<Option<Range<usize>>>>,
+    ) -> Vec<Sentence> {
         ranges
             .iter()
             .zip(self.sentence_spans(ranges))
-            .map(|(r, span)| Sentence {
-                start: self.utf16.utf16(span.start),
-                end: self.utf16.utf16(span.end),
-                text: normalise_space(&self.cleaned.text[r.clone()]),
+            .map(|(r, span)| {
+                let text = &self.cleaned.text[r.clone()];
+                let text = match slices.as_deref_mut() {
+                    Some(slices) if is_plain(text) => {
+                        slices.push(Some(r.clone()));
+                        String::new()
+                    }
+                    Some(slices) => {
+                        slices.push(None);
+                        normalise_space(text)
+                    }
+                    None => normalise_space(text),
+                };
+                Sentence {
+                    start: self.utf16.utf16(span.start),
+                    end: self.utf16.utf16(span.end),
+                    text,
+                }
             })
             .collect()
     }
 
-    fn entities(&self, sentences: &[Range<usize>], options: &Options) -> Vec<Entity> {
+    /// The entities; with `lean`, mentions get an empty `text`.
+    fn entities(&self, sentences: &[Range<usize>], options: &Options, lean: bool) -> Vec<Entity> {
         let spans = self.sentence_spans(sentences);
         entity::recognise(&self.cleaned.text, sentences, self.lang, options)
             .into_iter()
@@ -193,7 +215,11 @@ impl<'a> Prepared<'a> {
                         Mention {
                             start: self.utf16.utf16(orig.start),
                             end: self.utf16.utf16(orig.end),
-                            text: self.input[orig].to_string(),
+                            text: if lean {
+                                String::new()
+                            } else {
+                                self.input[orig].to_string()
+                            },
                         }
                     })
                     .collect();
@@ -209,18 +235,22 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Collapses runs of whitespace into one space.
-fn normalise_space(s: &str) -> String {
-    // Fast path (most sentences): only single ASCII spaces, no other
-    // whitespace, nothing to trim — a plain copy, no char decoding.
+/// Whether `s` is already normalised: only single ASCII spaces, no other
+/// whitespace, nothing to trim (most sentences).
+fn is_plain(s: &str) -> bool {
     let b = s.as_bytes();
-    let plain = b.first() != Some(&b' ')
+    b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
         && !b.windows(2).any(|w| w == b"  ")
         && b.iter()
             .all(|&c| c >= 0x80 || c == b' ' || !(c.is_ascii_whitespace() || c == 0x0B))
-        && !has_unicode_space(s);
-    if plain {
+        && !has_unicode_space(s)
+}
+
+/// Collapses runs of whitespace into one space.
+fn normalise_space(s: &str) -> String {
+    // Fast path: a plain copy, no char decoding.
+    if is_plain(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -259,10 +289,30 @@ fn char_count(s: &str) -> usize {
 /// assert_eq!(a.stats.sentences, 2);
 /// ```
 pub fn analyse(text: &str, options: &Options) -> Analysis {
+    analyse_with(text, options, None)
+}
+
+/// [`analyse`] for the compact encoder ([`crate::compact`]), which takes
+/// every mention's text from the input and a sentence's text from the
+/// cleaned text where it is that slice: mentions get an empty `text`, and so
+/// does a sentence whose text is its slice of the cleaned text as it is.
+/// Also returns, per sentence, its byte range in the cleaned text where its
+/// `text` was left empty for being that slice.
+pub(crate) fn analyse_lean(text: &str, options: &Options) -> (Analysis, Vec<Option<Range<usize>>>) {
+    let mut slices = Vec::new();
+    let a = analyse_with(text, options, Some(&mut slices));
+    (a, slices)
+}
+
+fn analyse_with(
+    text: &str,
+    options: &Options,
+    slices: Option<&mut Vec<Option<Range<usize>>>>,
+) -> Analysis {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
-    let entities = prep.entities(&ranges, options);
-    let sentences = prep.sentences(&ranges);
+    let entities = prep.entities(&ranges, options, slices.is_some());
+    let sentences = prep.sentences(&ranges, slices);
     let removed = prep.removed();
     let stats = Stats {
         input_length: prep.utf16.len_utf16(),
@@ -313,7 +363,7 @@ pub fn clean(text: &str, options: &Options) -> Cleaned {
 pub fn split_sentences(text: &str, options: &Options) -> Vec<Sentence> {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
-    prep.sentences(&ranges)
+    prep.sentences(&ranges, None)
 }
 
 /// Finds and counts the entities of `text`, most mentioned first.
@@ -328,7 +378,7 @@ pub fn split_sentences(text: &str, options: &Options) -> Vec<Sentence> {
 pub fn count_entities(text: &str, options: &Options) -> Vec<Entity> {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
-    prep.entities(&ranges, options)
+    prep.entities(&ranges, options, false)
 }
 
 /// Default size of the pieces an [`Analyser`] analyses at once (bytes).
