@@ -236,15 +236,37 @@ impl<'a> Prepared<'a> {
 }
 
 /// Whether `s` is already normalised: only single ASCII spaces, no other
-/// whitespace, nothing to trim (most sentences).
+/// whitespace, nothing to trim (most sentences). One pass over the bytes;
+/// only the lead bytes of non-ASCII whitespace (U+0085, U+00A0, U+1680,
+/// U+2000–U+3000) are decoded.
 fn is_plain(s: &str) -> bool {
     let b = s.as_bytes();
-    b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && b.iter()
-            .all(|&c| c >= 0x80 || c == b' ' || !(c.is_ascii_whitespace() || c == 0x0B))
-        && !has_unicode_space(s)
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+            continue;
+        }
+        prev_space = false;
+        if c < 0x80 {
+            if c.is_ascii_whitespace() || c == 0x0B {
+                return false;
+            }
+        } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && s.get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_whitespace)
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// Collapses runs of whitespace into one space.
@@ -261,12 +283,6 @@ fn normalise_space(s: &str) -> String {
         out.push_str(part);
     }
     out
-}
-
-/// Whether `s` has a non-ASCII whitespace character (checked only where a
-/// non-ASCII byte is, so ASCII text is one quick scan).
-fn has_unicode_space(s: &str) -> bool {
-    !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_whitespace())
 }
 
 /// Characters (Unicode scalar values) in `s`: UTF-8 bytes that are not
@@ -711,6 +727,29 @@ mod chunk_tests {
             assert_eq!(normalise_space(s), want, "{s:?}");
         }
         assert_eq!(char_count("aé😀"), "aé😀".chars().count());
+    }
+
+    #[test]
+    fn is_plain_is_normalised() {
+        let spaces: Vec<char> = (0..0x3001)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let mut cases = vec![String::new(), "a".into(), "a b".into(), "é ü".into()];
+        for &c in &spaces {
+            for s in ["a{}b", "{}a", "a{}", "a {}b", "é{}", "{}"] {
+                cases.push(s.replace("{}", &c.to_string()));
+            }
+        }
+        for c in [
+            '\u{1c}', '\u{1f}', '\u{80}', '\u{a1}', '\u{200b}', '\u{2030}', '\u{3001}',
+        ] {
+            cases.push(format!("a{c}b"));
+        }
+        for s in &cases {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ") == *s;
+            assert_eq!(is_plain(s), want, "{s:?}");
+        }
     }
 
     #[test]
