@@ -24,6 +24,9 @@ pub(crate) struct Model {
     shift: u32,
     /// Transition scores; a transition [`allowed`] forbids scores `FORBIDDEN`.
     trans: [[i32; TAGS]; TAGS + 1],
+    /// `trans` by column: `cols[t][p]` is `trans[p][t]` (p a tag, not the
+    /// start), read in a row by the decoder.
+    cols: [[i32; TAGS]; TAGS],
     /// Per bucket, its seven i8 weights plus [`BIAS`] as bytes of one u64
     /// (byte 7 zero), so that summing a token's features is a few 64-bit
     /// additions of packed lanes rather than seven sign extensions each.
@@ -117,6 +120,7 @@ impl Model {
         let empty = Model {
             shift: 63,
             trans: [[0; TAGS]; TAGS + 1],
+            cols: [[0; TAGS]; TAGS],
             rows: Vec::new(),
         };
         let head = 8 + 1 + (TAGS + 1) * TAGS * 2;
@@ -149,9 +153,16 @@ impl Model {
                 u64::from_le_bytes(packed)
             })
             .collect();
+        let mut cols = [[0; TAGS]; TAGS];
+        for (t, col) in cols.iter_mut().enumerate() {
+            for (p, v) in col.iter_mut().enumerate() {
+                *v = trans[p][t];
+            }
+        }
         Model {
             shift: 64 - bits,
             trans,
+            cols,
             rows,
         }
     }
@@ -233,37 +244,37 @@ impl Model {
             let e = self.emit(info, from + i, &mut scratch.emit);
             let mut cur = [0i32; TAGS];
             let mut bp = [0u8; TAGS];
-            for t in 0..TAGS {
-                if i == 0 {
+            if i == 0 {
+                for t in 0..TAGS {
                     cur[t] = self.trans[first][t] + e[t];
-                    continue;
                 }
-                // I-X (even, ≥ 2) may only follow B-X or I-X; other
-                // tags may follow any tag.
-                let (best, arg) = if t != O && t % 2 == 0 {
-                    let (b, i) = (
-                        prev[t - 1] + self.trans[t - 1][t],
-                        prev[t] + self.trans[t][t],
-                    );
-                    if i > b {
-                        (i, t)
-                    } else {
-                        (b, t - 1)
-                    }
-                } else {
-                    let mut best = prev[0] + self.trans[0][t];
-                    let mut arg = 0;
-                    for (p, &ps) in prev.iter().enumerate().skip(1) {
-                        let s = ps + self.trans[p][t];
-                        if s > best {
-                            best = s;
-                            arg = p;
+            } else {
+                for t in 0..TAGS {
+                    // I-X (even, ≥ 2) may only follow B-X or I-X; other
+                    // tags may follow any tag.
+                    let col = &self.cols[t];
+                    let (best, arg) = if t != O && t % 2 == 0 {
+                        let (b, i) = (prev[t - 1] + col[t - 1], prev[t] + col[t]);
+                        if i > b {
+                            (i, t)
+                        } else {
+                            (b, t - 1)
                         }
-                    }
-                    (best, arg)
-                };
-                cur[t] = best + e[t];
-                bp[t] = arg as u8;
+                    } else {
+                        let mut best = prev[0] + col[0];
+                        let mut arg = 0;
+                        for p in 1..TAGS {
+                            let s = prev[p] + col[p];
+                            if s > best {
+                                best = s;
+                                arg = p;
+                            }
+                        }
+                        (best, arg)
+                    };
+                    cur[t] = best + e[t];
+                    bp[t] = arg as u8;
+                }
             }
             // Keep forbidden paths from drifting towards overflow.
             for v in &mut cur {
