@@ -32,6 +32,7 @@ assert_eq!(&text[first.start..first.end], "Donald Trump");
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod bytes;
 mod clean;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod compact;

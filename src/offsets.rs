@@ -246,9 +246,7 @@ fn units(bytes: &[u8]) -> usize {
     let (mut cont, mut four, mut k) = (0u64, 0u64, 0);
     let lanes = |x: u64| (x.wrapping_mul(u64::from_ne_bytes([1; 8])) >> 56) as usize;
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let w = u64::from_le_bytes(w);
+        let w = crate::bytes::le_u64(c);
         cont += (w & !(w << 1) & HIGHS) >> 7;
         four += (w & (w << 1) & (w << 2) & (w << 3) & HIGHS) >> 7;
         n += 8;
