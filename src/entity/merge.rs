@@ -213,7 +213,10 @@ pub(crate) fn merge(
         if name.is_empty() {
             continue;
         }
-        let mut fulls: Vec<usize> = [name[0].as_str(), name[name.len() - 1].as_str()]
+        // At most three candidates, in a fixed array (no allocation).
+        let mut fulls = [0usize; 3];
+        let mut count = 0;
+        for h in [name[0].as_str(), name[name.len() - 1].as_str()]
             .iter()
             .flat_map(|w| by_end.get(w).into_iter().flatten().copied())
             .filter(|&h| {
@@ -222,10 +225,14 @@ pub(crate) fn merge(
                     && (names[h].starts_with(name) || names[h].ends_with(name))
             })
             .take(3)
-            .collect();
-        crate::sort::sort_by_key(&mut fulls, |&f| f);
-        fulls.dedup();
-        if let [h] = fulls[..] {
+        {
+            fulls[count] = h;
+            count += 1;
+        }
+        let fulls = &mut fulls[..count];
+        crate::sort::sort_by_key(fulls, |&f| f);
+        let one = fulls.first().filter(|&&f| fulls.iter().all(|&x| x == f));
+        if let Some(&h) = one {
             // Only single-word parts of other types (a person mis-tagged).
             if kinds[g] == EntityType::Per || name.len() == 1 {
                 into[g] = Some(h);
@@ -250,7 +257,7 @@ pub(crate) fn merge(
         if parts.is_empty() {
             continue;
         }
-        let all: Vec<usize> = parts
+        let mut sorted: Vec<usize> = parts
             .iter()
             .flat_map(|&p| groups.get(p).iter().copied())
             .collect();
@@ -265,7 +272,6 @@ pub(crate) fn merge(
         let best = longest(groups.get(g));
         let name = surface(best).to_string();
         let mut aliases: Vec<String> = Vec::new();
-        let mut sorted = all.clone();
         crate::sort::sort_by_key(&mut sorted, |&i| mentions[i].range.start);
         sorted.dedup_by_key(|i| mentions[*i].range.clone());
         for &i in &sorted {
