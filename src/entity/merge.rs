@@ -100,53 +100,12 @@ fn key_hash(text: &str, toks: &[Range<usize>]) -> u64 {
     h
 }
 
-/// Lower-cased words of names, for name-part matching, all in one buffer.
-#[derive(Default)]
-struct Names {
-    /// The words, lower-cased, one after another.
-    lower: String,
-    /// Where each word is in `lower`.
-    words: Vec<Range<usize>>,
-    /// Each name's words in `words`.
-    names: Vec<Range<usize>>,
-}
-
-impl Names {
-    /// Adds the words of `name` (split at spaces, dots trimmed, empty ones
-    /// dropped; lower-cased as `str::to_lowercase` does).
-    fn push(&mut self, name: &str) {
-        let first = self.words.len();
-        for w in name.split(' ').map(|w| w.trim_matches('.')) {
-            if w.is_empty() {
-                continue;
-            }
-            let start = self.lower.len();
-            if w.is_ascii() {
-                self.lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-            } else {
-                self.lower.push_str(&w.to_lowercase());
-            }
-            self.words.push(start..self.lower.len());
-        }
-        self.names.push(first..self.words.len());
-    }
-
-    /// The word ranges of name `g`.
-    fn get(&self, g: usize) -> &[Range<usize>] {
-        &self.words[self.names[g].clone()]
-    }
-
-    /// A word's text.
-    fn word(&self, r: &Range<usize>) -> &str {
-        self.lower.get(r.clone()).unwrap_or("")
-    }
-
-    /// Whether name `a` is longer than name `b` and starts or ends with it.
-    fn extends(&self, a: usize, b: usize) -> bool {
-        let (a, b) = (self.get(a), self.get(b));
-        let same = |x: &[Range<usize>]| x.iter().zip(b).all(|(x, y)| self.word(x) == self.word(y));
-        a.len() > b.len() && (same(&a[..b.len()]) || same(&a[a.len() - b.len()..]))
-    }
+/// Lower-cased words of a name, for name-part matching.
+fn words(name: &str) -> Vec<String> {
+    name.split(' ')
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Groups `mentions` into entities and keeps the wanted types.
@@ -233,37 +192,38 @@ pub(crate) fn merge(
         }
     };
     let kinds: Vec<EntityType> = groups.iter().map(vote).collect();
-    let mut names = Names::default();
-    for g in groups.iter() {
-        names.push(surface(longest(g)));
-    }
+    let names: Vec<Vec<String>> = groups.iter().map(|g| words(surface(longest(g)))).collect();
     // Name parts: "Kim" → the one person whose full name starts or ends with it.
     let mut into: Vec<Option<usize>> = vec![None; groups.len()];
     // Person names by first and by last word, so that matching stays linear.
     let mut by_end: HashMap<&str, Vec<usize>> = HashMap::new();
-    for h in 0..groups.len() {
-        let full = names.get(h);
+    for (h, full) in names.iter().enumerate() {
         if kinds[h] != EntityType::Per || full.len() < 2 {
             continue;
         }
-        let (first, last) = (names.word(&full[0]), names.word(&full[full.len() - 1]));
-        by_end.entry(first).or_default().push(h);
-        if last != first {
-            by_end.entry(last).or_default().push(h);
+        by_end.entry(full[0].as_str()).or_default().push(h);
+        if full[full.len() - 1] != full[0] {
+            by_end
+                .entry(full[full.len() - 1].as_str())
+                .or_default()
+                .push(h);
         }
     }
-    for g in 0..groups.len() {
-        let name = names.get(g);
+    for (g, name) in names.iter().enumerate() {
         if name.is_empty() {
             continue;
         }
         // At most three candidates, in a fixed array (no allocation).
         let mut fulls = [0usize; 3];
         let mut count = 0;
-        for h in [names.word(&name[0]), names.word(&name[name.len() - 1])]
+        for h in [name[0].as_str(), name[name.len() - 1].as_str()]
             .iter()
             .flat_map(|w| by_end.get(w).into_iter().flatten().copied())
-            .filter(|&h| h != g && names.extends(h, g))
+            .filter(|&h| {
+                h != g
+                    && names[h].len() > name.len()
+                    && (names[h].starts_with(name) || names[h].ends_with(name))
+            })
             .take(3)
         {
             fulls[count] = h;
@@ -328,34 +288,4 @@ pub(crate) fn merge(
         });
     }
     found
-}
-
-#[cfg(test)]
-mod names_tests {
-    use super::Names;
-
-    #[test]
-    fn names_split_lower_and_extend() {
-        let mut n = Names::default();
-        for name in [
-            "Kim Jong-Un",
-            "Kim",
-            "jong-un",
-            "Dr. Σίσυφος ΟΔΟΣ",
-            "ΟΔΟΣ",
-            ". .",
-        ] {
-            n.push(name);
-        }
-        let words = |g: usize| -> Vec<&str> { n.get(g).iter().map(|r| n.word(r)).collect() };
-        assert_eq!(words(0), ["kim", "jong-un"]);
-        assert_eq!(
-            words(3),
-            ["dr", "σίσυφος", "οδος"],
-            "final sigma as str::to_lowercase"
-        );
-        assert!(words(5).is_empty());
-        assert!(n.extends(0, 1) && n.extends(0, 2) && n.extends(3, 4));
-        assert!(!n.extends(1, 0) && !n.extends(0, 0) && !n.extends(0, 4));
-    }
 }
