@@ -40,11 +40,8 @@ impl Writer {
     }
 
     fn str(&mut self, s: &str) {
-        let units = if s.is_ascii() {
-            s.len()
-        } else {
-            s.encode_utf16().count()
-        };
+        // Counted eight bytes at a time (the cleaned text is ~1 MB).
+        let units = crate::offsets::units(s.as_bytes());
         self.strings.push_str(s);
         self.nums.push(n(self.len16));
         self.nums.push(n(units));

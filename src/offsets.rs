@@ -236,7 +236,7 @@ pub(crate) struct Utf16Index<'a> {
 
 /// UTF-16 units contributed by the characters starting in `bytes`: one per
 /// byte that is not a continuation byte, two for a 4-byte lead.
-fn units(bytes: &[u8]) -> usize {
+pub(crate) fn units(bytes: &[u8]) -> usize {
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     // Eight bytes at a time: a lane per byte counts its continuation bytes
     // (10xxxxxx) and 4-byte leads (11110xxx), summed across lanes every 31
