@@ -286,9 +286,9 @@ fn normalise_space(s: &str) -> String {
 }
 
 /// Characters (Unicode scalar values) in `s`: UTF-8 bytes that are not
-/// continuation bytes, counted without decoding.
+/// continuation bytes, counted eight at a time without decoding.
 fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| (b & 0xC0) != 0x80).count()
+    crate::offsets::chars(s.as_bytes())
 }
 
 /// Analyses `text`: cleans it, detects its language, splits it into sentences

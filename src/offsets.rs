@@ -264,6 +264,31 @@ pub(crate) fn units(bytes: &[u8]) -> usize {
         .sum::<usize>()
 }
 
+/// Characters (Unicode scalar values) starting in `bytes`: the bytes that
+/// are not continuation bytes, counted eight at a time as in [`units`].
+pub(crate) fn chars(bytes: &[u8]) -> usize {
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let (mut n, mut cont, mut k) = (0usize, 0u64, 0);
+    let lanes = |x: u64| (x.wrapping_mul(u64::from_ne_bytes([1; 8])) >> 56) as usize;
+    for c in &mut chunks {
+        let w = crate::bytes::le_u64(c);
+        cont += (w & !(w << 1) & HIGHS) >> 7;
+        n += 8;
+        k += 1;
+        if k == 31 {
+            n -= lanes(cont);
+            (cont, k) = (0, 0);
+        }
+    }
+    n -= lanes(cont);
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count()
+}
+
 impl<'a> Utf16Index<'a> {
     /// Indexes `text`.
     pub(crate) fn new(text: &'a str) -> Utf16Index<'a> {
@@ -316,6 +341,25 @@ mod tests {
                     .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
                     .sum();
                 assert_eq!(units(&bytes[from..to]), naive);
+            }
+        }
+    }
+
+    #[test]
+    fn chars_match_std() {
+        let text = "aé😀b\u{2009}x€ÿ\u{10FFFF}".repeat(60);
+        for from in (0..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .take(12)
+        {
+            for to in (from..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .step_by(5)
+            {
+                assert_eq!(
+                    chars(text[from..to].as_bytes()),
+                    text[from..to].chars().count()
+                );
             }
         }
     }
