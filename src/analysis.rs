@@ -245,7 +245,28 @@ fn is_plain(s: &str) -> bool {
         return false;
     }
     let mut prev_space = false;
-    for (i, &c) in b.iter().enumerate() {
+    // Eight bytes at a time while they are ASCII without control bytes
+    // (tab, newline, …): then only two spaces in a row can make it unplain.
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOWS: u64 = u64::from_ne_bytes([0x7F; 8]);
+    let mut at = 0;
+    while let Some(chunk) = b.get(at..at + 8) {
+        let w = crate::bytes::le_u64(chunk);
+        // Some byte ≥ 0x80, or < 0x20: byte by byte from here.
+        if w & HIGHS != 0 || w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0 {
+            break;
+        }
+        // The high bit of each lane that is a space (exact per lane).
+        let x = w ^ (ONES * 0x20);
+        let spaces = !(((x & LOWS) + LOWS) | x) & HIGHS;
+        if spaces & (spaces >> 8) != 0 || (prev_space && spaces & 0x80 != 0) {
+            return false;
+        }
+        prev_space = spaces >> 63 != 0;
+        at += 8;
+    }
+    for (i, &c) in b.iter().enumerate().skip(at) {
         if c == b' ' {
             if prev_space {
                 return false;
@@ -745,6 +766,16 @@ mod chunk_tests {
             '\u{1c}', '\u{1f}', '\u{80}', '\u{a1}', '\u{200b}', '\u{2030}', '\u{3001}',
         ] {
             cases.push(format!("a{c}b"));
+        }
+        // Every position around the eight-byte steps.
+        for k in 0..24 {
+            for ins in [
+                "  ", "\t", "\n", " \u{a0}", "\u{85}", "é", "\u{1}", "\u{7f}",
+            ] {
+                let mut s: String = "abcdefgh ijklmno pqrstuv wxyz".into();
+                s.insert_str(k, ins);
+                cases.push(s);
+            }
         }
         for s in &cases {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ") == *s;
