@@ -357,7 +357,7 @@ mod tests {
                 .step_by(5)
             {
                 assert_eq!(
-                    chars(text[from..to].as_bytes()),
+                    chars(&text.as_bytes()[from..to]),
                     text[from..to].chars().count()
                 );
             }
