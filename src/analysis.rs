@@ -162,19 +162,41 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    fn sentences(&self, ranges: &[Range<usize>]) -> Vec<Sentence> {
+    /// The sentences of `ranges`. With `slices` (see [`analyse_lean`]), a
+    /// sentence whose text is its slice of the cleaned text as it is gets an
+    /// empty `text` and its range pushed there, any other `None`.
+    fn sentences(
+        &self,
+        ranges: &[Range<usize>],
+        mut slices: Option<&mut Vec<Option<Range<usize>>>>,
+    ) -> Vec<Sentence> {
         ranges
             .iter()
             .zip(self.sentence_spans(ranges))
-            .map(|(r, span)| Sentence {
-                start: self.utf16.utf16(span.start),
-                end: self.utf16.utf16(span.end),
-                text: normalise_space(&self.cleaned.text[r.clone()]),
+            .map(|(r, span)| {
+                let text = &self.cleaned.text[r.clone()];
+                let text = match slices.as_deref_mut() {
+                    Some(slices) if is_plain(text) => {
+                        slices.push(Some(r.clone()));
+                        String::new()
+                    }
+                    Some(slices) => {
+                        slices.push(None);
+                        normalise_space(text)
+                    }
+                    None => normalise_space(text),
+                };
+                Sentence {
+                    start: self.utf16.utf16(span.start),
+                    end: self.utf16.utf16(span.end),
+                    text,
+                }
             })
             .collect()
     }
 
-    fn entities(&self, sentences: &[Range<usize>], options: &Options) -> Vec<Entity> {
+    /// The entities; with `lean`, mentions get an empty `text`.
+    fn entities(&self, sentences: &[Range<usize>], options: &Options, lean: bool) -> Vec<Entity> {
         let spans = self.sentence_spans(sentences);
         entity::recognise(&self.cleaned.text, sentences, self.lang, options)
             .into_iter()
@@ -193,7 +215,11 @@ impl<'a> Prepared<'a> {
                         Mention {
                             start: self.utf16.utf16(orig.start),
                             end: self.utf16.utf16(orig.end),
-                            text: self.input[orig].to_string(),
+                            text: if lean {
+                                String::new()
+                            } else {
+                                self.input[orig].to_string()
+                            },
                         }
                     })
                     .collect();
@@ -209,18 +235,65 @@ impl<'a> Prepared<'a> {
     }
 }
 
+/// Whether `s` is already normalised: only single ASCII spaces, no other
+/// whitespace, nothing to trim (most sentences). One pass over the bytes;
+/// only the lead bytes of non-ASCII whitespace (U+0085, U+00A0, U+1680,
+/// U+2000–U+3000) are decoded.
+fn is_plain(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    // Eight bytes at a time while they are ASCII without control bytes
+    // (tab, newline, …): then only two spaces in a row can make it unplain.
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOWS: u64 = u64::from_ne_bytes([0x7F; 8]);
+    let mut at = 0;
+    while let Some(chunk) = b.get(at..at + 8) {
+        let w = crate::bytes::le_u64(chunk);
+        // Some byte ≥ 0x80, or < 0x20: byte by byte from here.
+        if w & HIGHS != 0 || w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0 {
+            break;
+        }
+        // The high bit of each lane that is a space (exact per lane).
+        let x = w ^ (ONES * 0x20);
+        let spaces = !(((x & LOWS) + LOWS) | x) & HIGHS;
+        if spaces & (spaces >> 8) != 0 || (prev_space && spaces & 0x80 != 0) {
+            return false;
+        }
+        prev_space = spaces >> 63 != 0;
+        at += 8;
+    }
+    for (i, &c) in b.iter().enumerate().skip(at) {
+        if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+            continue;
+        }
+        prev_space = false;
+        if c < 0x80 {
+            if c.is_ascii_whitespace() || c == 0x0B {
+                return false;
+            }
+        } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && s.get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_whitespace)
+        {
+            return false;
+        }
+    }
+    true
+}
+
 /// Collapses runs of whitespace into one space.
 fn normalise_space(s: &str) -> String {
-    // Fast path (most sentences): only single ASCII spaces, no other
-    // whitespace, nothing to trim — a plain copy, no char decoding.
-    let b = s.as_bytes();
-    let plain = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && b.iter()
-            .all(|&c| c >= 0x80 || c == b' ' || !(c.is_ascii_whitespace() || c == 0x0B))
-        && !has_unicode_space(s);
-    if plain {
+    // Fast path: a plain copy, no char decoding.
+    if is_plain(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -233,16 +306,10 @@ fn normalise_space(s: &str) -> String {
     out
 }
 
-/// Whether `s` has a non-ASCII whitespace character (checked only where a
-/// non-ASCII byte is, so ASCII text is one quick scan).
-fn has_unicode_space(s: &str) -> bool {
-    !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_whitespace())
-}
-
 /// Characters (Unicode scalar values) in `s`: UTF-8 bytes that are not
-/// continuation bytes, counted without decoding.
+/// continuation bytes, counted eight at a time without decoding.
 fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| (b & 0xC0) != 0x80).count()
+    crate::offsets::chars(s.as_bytes())
 }
 
 /// Analyses `text`: cleans it, detects its language, splits it into sentences
@@ -259,15 +326,35 @@ fn char_count(s: &str) -> usize {
 /// assert_eq!(a.stats.sentences, 2);
 /// ```
 pub fn analyse(text: &str, options: &Options) -> Analysis {
+    analyse_with(text, options, None)
+}
+
+/// [`analyse`] for the compact encoder ([`crate::compact`]), which takes
+/// every mention's text from the input and a sentence's text from the
+/// cleaned text where it is that slice: mentions get an empty `text`, and so
+/// does a sentence whose text is its slice of the cleaned text as it is.
+/// Also returns, per sentence, its byte range in the cleaned text where its
+/// `text` was left empty for being that slice.
+pub(crate) fn analyse_lean(text: &str, options: &Options) -> (Analysis, Vec<Option<Range<usize>>>) {
+    let mut slices = Vec::new();
+    let a = analyse_with(text, options, Some(&mut slices));
+    (a, slices)
+}
+
+fn analyse_with(
+    text: &str,
+    options: &Options,
+    slices: Option<&mut Vec<Option<Range<usize>>>>,
+) -> Analysis {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
-    let entities = prep.entities(&ranges, options);
-    let sentences = prep.sentences(&ranges);
+    let entities = prep.entities(&ranges, options, slices.is_some());
+    let sentences = prep.sentences(&ranges, slices);
     let removed = prep.removed();
     let stats = Stats {
         input_length: prep.utf16.len_utf16(),
         characters: char_count(&prep.cleaned.text),
-        words: token::words(&prep.cleaned.text).count(),
+        words: token::count_words(&prep.cleaned.text),
         sentences: sentences.len(),
         entities: entities.len(),
         mentions: entities.iter().map(|e| e.count).sum(),
@@ -313,7 +400,7 @@ pub fn clean(text: &str, options: &Options) -> Cleaned {
 pub fn split_sentences(text: &str, options: &Options) -> Vec<Sentence> {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
-    prep.sentences(&ranges)
+    prep.sentences(&ranges, None)
 }
 
 /// Finds and counts the entities of `text`, most mentioned first.
@@ -328,7 +415,7 @@ pub fn split_sentences(text: &str, options: &Options) -> Vec<Sentence> {
 pub fn count_entities(text: &str, options: &Options) -> Vec<Entity> {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
-    prep.entities(&ranges, options)
+    prep.entities(&ranges, options, false)
 }
 
 /// Default size of the pieces an [`Analyser`] analyses at once (bytes).
@@ -661,6 +748,39 @@ mod chunk_tests {
             assert_eq!(normalise_space(s), want, "{s:?}");
         }
         assert_eq!(char_count("aé😀"), "aé😀".chars().count());
+    }
+
+    #[test]
+    fn is_plain_is_normalised() {
+        let spaces: Vec<char> = (0..0x3001)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let mut cases = vec![String::new(), "a".into(), "a b".into(), "é ü".into()];
+        for &c in &spaces {
+            for s in ["a{}b", "{}a", "a{}", "a {}b", "é{}", "{}"] {
+                cases.push(s.replace("{}", &c.to_string()));
+            }
+        }
+        for c in [
+            '\u{1c}', '\u{1f}', '\u{80}', '\u{a1}', '\u{200b}', '\u{2030}', '\u{3001}',
+        ] {
+            cases.push(format!("a{c}b"));
+        }
+        // Every position around the eight-byte steps.
+        for k in 0..24 {
+            for ins in [
+                "  ", "\t", "\n", " \u{a0}", "\u{85}", "é", "\u{1}", "\u{7f}",
+            ] {
+                let mut s: String = "abcdefgh ijklmno pqrstuv wxyz".into();
+                s.insert_str(k, ins);
+                cases.push(s);
+            }
+        }
+        for s in &cases {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ") == *s;
+            assert_eq!(is_plain(s), want, "{s:?}");
+        }
     }
 
     #[test]

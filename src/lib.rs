@@ -32,6 +32,7 @@ assert_eq!(&text[first.start..first.end], "Donald Trump");
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod bytes;
 mod clean;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod compact;
@@ -58,3 +59,12 @@ pub use entity::EntityType;
 pub use error::Error;
 pub use lang::{detect_language, Lang};
 pub use options::{CleanRules, InputFormat, Options};
+
+/// The Rust half of the JavaScript `analyse()`: the compact result
+/// (`src/compact.rs`) that the wasm module hands its JS decoder. Not a
+/// stable API: public only so that `examples/callgrind` can count it natively.
+#[doc(hidden)]
+pub fn analyse_compact(text: &str, options: &Options) -> (Vec<u32>, String) {
+    let (a, slices) = analysis::analyse_lean(text, options);
+    compact::encode_lean(&a, &slices)
+}

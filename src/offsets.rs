@@ -236,7 +236,7 @@ pub(crate) struct Utf16Index<'a> {
 
 /// UTF-16 units contributed by the characters starting in `bytes`: one per
 /// byte that is not a continuation byte, two for a 4-byte lead.
-fn units(bytes: &[u8]) -> usize {
+pub(crate) fn units(bytes: &[u8]) -> usize {
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     // Eight bytes at a time: a lane per byte counts its continuation bytes
     // (10xxxxxx) and 4-byte leads (11110xxx), summed across lanes every 31
@@ -246,9 +246,7 @@ fn units(bytes: &[u8]) -> usize {
     let (mut cont, mut four, mut k) = (0u64, 0u64, 0);
     let lanes = |x: u64| (x.wrapping_mul(u64::from_ne_bytes([1; 8])) >> 56) as usize;
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let w = u64::from_le_bytes(w);
+        let w = crate::bytes::le_u64(c);
         cont += (w & !(w << 1) & HIGHS) >> 7;
         four += (w & (w << 1) & (w << 2) & (w << 3) & HIGHS) >> 7;
         n += 8;
@@ -264,6 +262,31 @@ fn units(bytes: &[u8]) -> usize {
         .iter()
         .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
         .sum::<usize>()
+}
+
+/// Characters (Unicode scalar values) starting in `bytes`: the bytes that
+/// are not continuation bytes, counted eight at a time as in [`units`].
+pub(crate) fn chars(bytes: &[u8]) -> usize {
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let (mut n, mut cont, mut k) = (0usize, 0u64, 0);
+    let lanes = |x: u64| (x.wrapping_mul(u64::from_ne_bytes([1; 8])) >> 56) as usize;
+    for c in &mut chunks {
+        let w = crate::bytes::le_u64(c);
+        cont += (w & !(w << 1) & HIGHS) >> 7;
+        n += 8;
+        k += 1;
+        if k == 31 {
+            n -= lanes(cont);
+            (cont, k) = (0, 0);
+        }
+    }
+    n -= lanes(cont);
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count()
 }
 
 impl<'a> Utf16Index<'a> {
@@ -318,6 +341,25 @@ mod tests {
                     .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
                     .sum();
                 assert_eq!(units(&bytes[from..to]), naive);
+            }
+        }
+    }
+
+    #[test]
+    fn chars_match_std() {
+        let text = "aé😀b\u{2009}x€ÿ\u{10FFFF}".repeat(60);
+        for from in (0..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .take(12)
+        {
+            for to in (from..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .step_by(5)
+            {
+                assert_eq!(
+                    chars(&text.as_bytes()[from..to]),
+                    text[from..to].chars().count()
+                );
             }
         }
     }

@@ -11,6 +11,21 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) 
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `v` stably by `key`, computed once per element (for keys that
+/// read through pointers, on long slices).
+pub(crate) fn sort_by_cached_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    let Ok(n) = u32::try_from(v.len()) else {
+        return sort_by_key(v, key); // more than 4 Gi elements: never in wasm
+    };
+    let keys: Vec<K> = v.iter().map(&mut key).collect();
+    if keys.windows(2).all(|w| w[0] <= w[1]) {
+        return;
+    }
+    let mut order: Vec<u32> = (0..n).collect();
+    merge_sort(&mut order, &mut |a, b| keys[a as usize] > keys[b as usize]);
+    permute(v, &mut order);
+}
+
 /// Sorts `v` stably with the comparison `cmp`.
 pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     // Already in order (the common case for per-window mention lists): no
@@ -52,6 +67,11 @@ fn merge_sort(idx: &mut Vec<u32>, after: &mut dyn FnMut(u32, u32) -> bool) {
         for start in (0..n).step_by(2 * width) {
             let mid = (start + width).min(n);
             let end = (start + 2 * width).min(n);
+            // Runs already in order (nearly sorted input): a copy, no merge.
+            if mid >= end || !after(idx[mid - 1], idx[mid]) {
+                buf[start..end].copy_from_slice(&idx[start..end]);
+                continue;
+            }
             let (mut i, mut j) = (start, mid);
             for slot in &mut buf[start..end] {
                 // Take from the right run only when the left one's head goes after it.
@@ -92,11 +112,21 @@ mod tests {
     #[test]
     fn sorts_stably_like_std() {
         let mut seed = 12345u64;
-        for len in [0, 1, 2, 3, 15, 16, 17, 31, 33, 100, 1000] {
+        for (len, nearly) in [0, 1, 2, 3, 15, 16, 17, 31, 33, 100, 1000, 100, 1000, 5000]
+            .into_iter()
+            .enumerate()
+            .map(|(k, len)| (len, k >= 11))
+        {
             let v: Vec<(u8, usize)> = (0..len)
                 .map(|i| {
                     seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-                    ((seed >> 59) as u8, i)
+                    if nearly {
+                        // Mostly in order, a few out of place.
+                        let x = (i * 200 / len.max(1)) as u8;
+                        (if seed >> 60 == 0 { x / 2 } else { x }, i)
+                    } else {
+                        ((seed >> 59) as u8, i)
+                    }
                 })
                 .collect();
             let mut ours = v.clone();
@@ -104,6 +134,9 @@ mod tests {
             let mut theirs = v.clone();
             theirs.sort_by_key(|x| x.0);
             assert_eq!(ours, theirs, "len {len}");
+            let mut cached = v.clone();
+            sort_by_cached_key(&mut cached, |x| x.0);
+            assert_eq!(cached, ours, "cached, len {len}");
             let mut desc = v.clone();
             sort_by(&mut desc, |a, b| b.0.cmp(&a.0));
             let mut theirs = v;

@@ -251,14 +251,6 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("teks: {e}")))
 }
 
-/// Converts a whole analysis of `input` to JS through the compact form
-/// ([`crate::compact`]): one `Uint32Array` and one string cross the
-/// boundary; texts of mentions and removals are sliced from `input` in JS.
-fn analysis_to_js(a: &crate::Analysis, input: &JsValue) -> JsValue {
-    let (nums, strings) = crate::compact::encode(a);
-    decode_analysis(&nums, &strings, input)
-}
-
 /// Analyses `text`: language, cleaned text, removed spans, sentences,
 /// entities and stats. Throws an `Error` for a non-string `text` or
 /// invalid options.
@@ -268,8 +260,11 @@ pub fn analyse(
     #[wasm_bindgen(unchecked_param_type = "AnalyseOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = options_arg(&options)?;
-    let result = crate::analyse(&text_arg(&text)?, &options);
-    Ok(analysis_to_js(&result, &text))
+    // Through the compact form ([`crate::compact`]): one `Uint32Array` and
+    // one string cross the boundary; texts of mentions and removals are
+    // sliced from `text` in JS.
+    let (nums, strings) = crate::analyse_compact(&text_arg(&text)?, &options);
+    Ok(decode_analysis(&nums, &strings, &text))
 }
 
 /// Cleans `text`: `{ cleaned, removed }`.
@@ -363,6 +358,13 @@ pub fn version() -> String {
 mod boundary {
     use super::*;
     use std::cell::RefCell;
+
+    /// Converts a whole analysis of `input` to JS through the compact form
+    /// ([`crate::compact`]), as `analyse` does.
+    fn analysis_to_js(a: &crate::Analysis, input: &JsValue) -> JsValue {
+        let (nums, strings) = crate::compact::encode(a);
+        decode_analysis(&nums, &strings, input)
+    }
 
     thread_local! {
         static HELD: RefCell<Option<crate::Analysis>> = const { RefCell::new(None) };

@@ -9,18 +9,14 @@ const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 /// The eight bytes at `i` as a word (`i + 8 <= bytes.len()`).
 #[inline]
 fn word(bytes: &[u8], i: usize) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&bytes[i..i + 8]);
-    u64::from_ne_bytes(w)
+    crate::bytes::le_u64(&bytes[i..i + 8]).to_le()
 }
 
 /// The eight bytes at `i` as a little-endian word (`i + 8 <= bytes.len()`):
 /// byte `i + k` is lane `k` (bits `8k..8k+8`).
 #[inline]
 pub(super) fn word_le(bytes: &[u8], i: usize) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&bytes[i..i + 8]);
-    u64::from_le_bytes(w)
+    crate::bytes::le_u64(&bytes[i..i + 8])
 }
 
 /// The high bit of each lane of `w` that equals `b`, exactly (no carries

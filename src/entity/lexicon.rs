@@ -128,14 +128,11 @@ pub(crate) fn surface_step(h: u64, text: &str, tok: &Range<usize>) -> u64 {
     let mut h = h;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = mix(h, u64::from_le_bytes(w));
+        h = mix(h, crate::bytes::le_u64(c));
     }
     let rest = chunks.remainder();
-    let mut w = [0u8; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    mix(h, u64::from_le_bytes(w) ^ ((rest.len() as u64 + 1) << 59))
+    let w = crate::bytes::le_u64_padded(rest);
+    mix(h, w ^ ((rest.len() as u64 + 1) << 59))
 }
 
 /// The hash of a surface form, case-sensitive, ignoring whitespace between tokens.

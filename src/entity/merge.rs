@@ -25,16 +25,56 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-/// The mention's text with whitespace runs collapsed to one space.
-fn surface(text: &str, m: &Mention) -> String {
-    let mut out = String::new();
+/// Appends the mention's text with whitespace runs collapsed to one space
+/// to `out`; returns where it is there.
+fn push_surface(text: &str, m: &Mention, out: &mut String) -> Range<usize> {
+    let start = out.len();
     for (i, t) in m.toks.iter().enumerate() {
         if i > 0 && m.toks[i - 1].end < t.start {
             out.push(' ');
         }
         out.push_str(text.get(t.clone()).unwrap_or(""));
     }
-    out
+    start..out.len()
+}
+
+/// Items `0..keys.len()` grouped by their key (`keys[i] < n`), each group
+/// in increasing order: one flat list, not a `Vec` per group.
+struct Buckets {
+    /// Group `g` is `items[start[g]..start[g + 1]]`.
+    start: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Buckets {
+    fn new(keys: &[usize], n: usize) -> Buckets {
+        let mut start = vec![0; n + 1];
+        for &k in keys {
+            start[k + 1] += 1;
+        }
+        for g in 0..n {
+            start[g + 1] += start[g];
+        }
+        let mut next = start.clone();
+        let mut items = vec![0; keys.len()];
+        for (i, &k) in keys.iter().enumerate() {
+            items[next[k]] = i;
+            next[k] += 1;
+        }
+        Buckets { start, items }
+    }
+
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    fn get(&self, g: usize) -> &[usize] {
+        &self.items[self.start[g]..self.start[g + 1]]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        (0..self.len()).map(|g| self.get(g))
+    }
 }
 
 /// A hash of the lower-cased surface of tokens `toks` of `text` (whitespace
@@ -77,7 +117,13 @@ pub(crate) fn merge(
 ) -> Vec<Found> {
     let n = mentions.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    let surfaces: Vec<String> = mentions.iter().map(|m| surface(text, m)).collect();
+    // Every mention's surface, in one buffer.
+    let mut surface_text = String::new();
+    let surface_at: Vec<Range<usize>> = mentions
+        .iter()
+        .map(|m| push_surface(text, m, &mut surface_text))
+        .collect();
+    let surface = |i: usize| surface_text.get(surface_at[i].clone()).unwrap_or("");
     // Same name.
     let mut by_key: HashKeyed<usize> = HashKeyed::default();
     by_key.reserve(n);
@@ -105,21 +151,23 @@ pub(crate) fn merge(
         }
     }
     // Components and their longest names.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: Vec<usize> = vec![usize::MAX; n];
+    let mut group_count = 0;
+    let mut group_ids = Vec::with_capacity(n);
     for i in 0..n {
         let r = find(&mut parent, i);
         if group_of[r] == usize::MAX {
-            group_of[r] = groups.len();
-            groups.push(Vec::new());
+            group_of[r] = group_count;
+            group_count += 1;
         }
-        groups[group_of[r]].push(i);
+        group_ids.push(group_of[r]);
     }
+    let groups = Buckets::new(&group_ids, group_count);
     let longest = |g: &[usize]| -> usize {
         let mut best = g[0];
         for &i in g {
             let (a, b) = (&mentions[i], &mentions[best]);
-            if (a.toks.len(), surfaces[i].len()) > (b.toks.len(), surfaces[best].len()) {
+            if (a.toks.len(), surface_at[i].len()) > (b.toks.len(), surface_at[best].len()) {
                 best = i;
             }
         }
@@ -143,11 +191,8 @@ pub(crate) fn merge(
             EntityType::Org
         }
     };
-    let kinds: Vec<EntityType> = groups.iter().map(|g| vote(g)).collect();
-    let names: Vec<Vec<String>> = groups
-        .iter()
-        .map(|g| words(&surfaces[longest(g)]))
-        .collect();
+    let kinds: Vec<EntityType> = groups.iter().map(vote).collect();
+    let names: Vec<Vec<String>> = groups.iter().map(|g| words(surface(longest(g)))).collect();
     // Name parts: "Kim" → the one person whose full name starts or ends with it.
     let mut into: Vec<Option<usize>> = vec![None; groups.len()];
     // Person names by first and by last word, so that matching stays linear.
@@ -168,7 +213,10 @@ pub(crate) fn merge(
         if name.is_empty() {
             continue;
         }
-        let mut fulls: Vec<usize> = [name[0].as_str(), name[name.len() - 1].as_str()]
+        // At most three candidates, in a fixed array (no allocation).
+        let mut fulls = [0usize; 3];
+        let mut count = 0;
+        for h in [name[0].as_str(), name[name.len() - 1].as_str()]
             .iter()
             .flat_map(|w| by_end.get(w).into_iter().flatten().copied())
             .filter(|&h| {
@@ -177,10 +225,14 @@ pub(crate) fn merge(
                     && (names[h].starts_with(name) || names[h].ends_with(name))
             })
             .take(3)
-            .collect();
-        crate::sort::sort_by_key(&mut fulls, |&f| f);
-        fulls.dedup();
-        if let [h] = fulls[..] {
+        {
+            fulls[count] = h;
+            count += 1;
+        }
+        let fulls = &mut fulls[..count];
+        crate::sort::sort_by_key(fulls, |&f| f);
+        let one = fulls.first().filter(|&&f| fulls.iter().all(|&x| x == f));
+        if let Some(&h) = one {
             // Only single-word parts of other types (a person mis-tagged).
             if kinds[g] == EntityType::Per || name.len() == 1 {
                 into[g] = Some(h);
@@ -198,18 +250,16 @@ pub(crate) fn merge(
         }
         g
     };
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for g in 0..groups.len() {
-        members[root(g)].push(g);
-    }
+    let roots: Vec<usize> = (0..groups.len()).map(root).collect();
+    let members = Buckets::new(&roots, groups.len());
     let mut found = Vec::new();
     for (g, parts) in members.iter().enumerate() {
         if parts.is_empty() {
             continue;
         }
-        let all: Vec<usize> = parts
+        let mut sorted: Vec<usize> = parts
             .iter()
-            .flat_map(|&p| groups[p].iter().copied())
+            .flat_map(|&p| groups.get(p).iter().copied())
             .collect();
         let kind = if parts.len() > 1 {
             EntityType::Per
@@ -219,16 +269,15 @@ pub(crate) fn merge(
         if !options.wants(kind) {
             continue;
         }
-        let best = longest(&groups[g]);
-        let name = surfaces[best].clone();
+        let best = longest(groups.get(g));
+        let name = surface(best).to_string();
         let mut aliases: Vec<String> = Vec::new();
-        let mut sorted = all.clone();
         crate::sort::sort_by_key(&mut sorted, |&i| mentions[i].range.start);
         sorted.dedup_by_key(|i| mentions[*i].range.clone());
         for &i in &sorted {
-            let s = &surfaces[i];
-            if *s != name && !aliases.contains(s) {
-                aliases.push(s.clone());
+            let s = surface(i);
+            if s != name && !aliases.iter().any(|a| a == s) {
+                aliases.push(s.to_string());
             }
         }
         found.push(Found {

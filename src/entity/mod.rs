@@ -258,7 +258,7 @@ pub(crate) fn recognise(
         f.mentions.retain(|m| in_one_sentence(sentences, m));
     }
     found.retain(|f| !f.mentions.is_empty());
-    crate::sort::sort_by_key(&mut found, |f| {
+    crate::sort::sort_by_cached_key(&mut found, |f| {
         (
             std::cmp::Reverse(f.mentions.len()),
             f.mentions.first().map_or(0, |m| m.start),

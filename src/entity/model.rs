@@ -7,7 +7,9 @@
 //! `build.rs`, about 20% smaller than gzip makes them) and unpacked on first
 //! use (~1 ms).
 
-use super::features::{allowed, features, TokInfo, MAX_FEATURES, O, TAGS};
+use super::features::{
+    allowed, context_features, token_features, token_key, TokInfo, MAX_FEATURES, O, TAGS,
+};
 use crate::Lang;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -17,9 +19,14 @@ const PACKED: &[u8; 8] = b"TEKSNERH";
 
 /// A loaded model.
 pub(crate) struct Model {
-    bits: u32,
+    /// `64 - bits`: a feature hash shifted right by it is its bucket (63
+    /// for an empty model, whose `rows` are empty).
+    shift: u32,
     /// Transition scores; a transition [`allowed`] forbids scores `FORBIDDEN`.
     trans: [[i32; TAGS]; TAGS + 1],
+    /// `trans` by column: `cols[t][p]` is `trans[p][t]` (p a tag, not the
+    /// start), read in a row by the decoder.
+    cols: [[i32; TAGS]; TAGS],
     /// Per bucket, its seven i8 weights plus [`BIAS`] as bytes of one u64
     /// (byte 7 zero), so that summing a token's features is a few 64-bit
     /// additions of packed lanes rather than seven sign extensions each.
@@ -111,8 +118,9 @@ impl Model {
     /// Parses a model; an unreadable one becomes an empty model (all O).
     pub(crate) fn parse(bytes: &[u8]) -> Model {
         let empty = Model {
-            bits: 0,
+            shift: 63,
             trans: [[0; TAGS]; TAGS + 1],
+            cols: [[0; TAGS]; TAGS],
             rows: Vec::new(),
         };
         let head = 8 + 1 + (TAGS + 1) * TAGS * 2;
@@ -145,7 +153,18 @@ impl Model {
                 u64::from_le_bytes(packed)
             })
             .collect();
-        Model { bits, trans, rows }
+        let mut cols = [[0; TAGS]; TAGS];
+        for (t, col) in cols.iter_mut().enumerate() {
+            for (p, v) in col.iter_mut().enumerate() {
+                *v = trans[p][t];
+            }
+        }
+        Model {
+            shift: 64 - bits,
+            trans,
+            cols,
+            rows,
+        }
     }
 
     /// Whether the model has weights.
@@ -153,32 +172,48 @@ impl Model {
         self.rows.is_empty()
     }
 
-    /// The weight bucket of feature hash `h`.
+    /// Adds the packed weights of the features `each` calls back with to
+    /// `sums` (even bytes, odd bytes, features found).
     #[inline]
-    fn bucket(&self, h: u64) -> usize {
-        if self.bits == 0 {
-            0
-        } else {
-            (h >> (64 - self.bits)) as usize
-        }
+    fn add_features(&self, sums: &mut (u64, u64, i32), each: impl FnOnce(&mut dyn FnMut(u64))) {
+        const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+        each(&mut |h| {
+            if let Some(&row) = self.rows.get((h >> self.shift) as usize) {
+                sums.0 += row & LANES;
+                sums.1 += (row >> 8) & LANES;
+                sums.2 += 1;
+            }
+        });
     }
 
-    /// The emission scores of token `i` of `info`.
+    /// The emission scores of token `i` of `info`. The sums of the features
+    /// of the token alone are looked up in `cache` (frequent words skip
+    /// those hashes and bucket loads).
     #[inline]
-    fn emit(&self, info: &[TokInfo], i: usize) -> [i32; TAGS] {
+    fn emit(&self, info: &[TokInfo], i: usize, cache: &mut EmitCache) -> [i32; TAGS] {
         // Even and odd bytes summed in 16-bit lanes: at most 255 per feature,
         // and at most MAX_FEATURES (< 257) features, so no lane carries over.
         const _: () = assert!(MAX_FEATURES < 257);
-        const LANES: u64 = 0x00ff_00ff_00ff_00ff;
-        let (mut even, mut odd) = (0u64, 0u64);
-        let mut n = 0i32;
-        features(info, i, &mut |h| {
-            if let Some(&row) = self.rows.get(self.bucket(h)) {
-                even += row & LANES;
-                odd += (row >> 8) & LANES;
-                n += 1;
-            }
-        });
+        let Some(t) = info.get(i) else {
+            return [0; TAGS];
+        };
+        let key = token_key(t);
+        if cache.slots.is_empty() {
+            cache.slots.resize(EmitCache::SLOTS, EmitSlot::default());
+        }
+        let k = (key[0] ^ key[1].rotate_left(32) ^ key[5]).wrapping_mul(0x517c_c1b7_2722_0a95);
+        let slot = &mut cache.slots[(k >> (64 - EmitCache::BITS)) as usize];
+        // Lane by lane: a `!=` on the arrays is a memcmp call in wasm.
+        let hit = slot.key[0] == key[0]
+            && slot.key.iter().zip(&key).fold(0, |d, (a, b)| d | (a ^ b)) == 0;
+        if !hit {
+            let mut part = (0, 0, 0);
+            self.add_features(&mut part, |out| token_features(t, &mut |h| out(h)));
+            *slot = EmitSlot { key, sums: part };
+        }
+        let mut sums = slot.sums;
+        self.add_features(&mut sums, |out| context_features(info, i, &mut |h| out(h)));
+        let (even, odd, n) = sums;
         let mut e = [0i32; TAGS];
         for (t, v) in e.iter_mut().enumerate() {
             let lanes = if t % 2 == 0 { even } else { odd };
@@ -209,40 +244,40 @@ impl Model {
         let first = if starts_sentence { TAGS } else { O };
         let mut prev = [0i32; TAGS];
         for i in 0..n {
-            let e = self.emit(info, from + i);
+            let e = self.emit(info, from + i, &mut scratch.emit);
             let mut cur = [0i32; TAGS];
             let mut bp = [0u8; TAGS];
-            for t in 0..TAGS {
-                if i == 0 {
+            if i == 0 {
+                for t in 0..TAGS {
                     cur[t] = self.trans[first][t] + e[t];
-                    continue;
                 }
-                // I-X (even, ≥ 2) may only follow B-X or I-X; other
-                // tags may follow any tag.
-                let (best, arg) = if t != O && t % 2 == 0 {
-                    let (b, i) = (
-                        prev[t - 1] + self.trans[t - 1][t],
-                        prev[t] + self.trans[t][t],
-                    );
-                    if i > b {
-                        (i, t)
-                    } else {
-                        (b, t - 1)
-                    }
-                } else {
-                    let mut best = prev[0] + self.trans[0][t];
-                    let mut arg = 0;
-                    for (p, &ps) in prev.iter().enumerate().skip(1) {
-                        let s = ps + self.trans[p][t];
-                        if s > best {
-                            best = s;
-                            arg = p;
+            } else {
+                for t in 0..TAGS {
+                    // I-X (even, ≥ 2) may only follow B-X or I-X; other
+                    // tags may follow any tag.
+                    let col = &self.cols[t];
+                    let (best, arg) = if t != O && t % 2 == 0 {
+                        let (b, i) = (prev[t - 1] + col[t - 1], prev[t] + col[t]);
+                        if i > b {
+                            (i, t)
+                        } else {
+                            (b, t - 1)
                         }
-                    }
-                    (best, arg)
-                };
-                cur[t] = best + e[t];
-                bp[t] = arg as u8;
+                    } else {
+                        let mut best = prev[0] + col[0];
+                        let mut arg = 0;
+                        for p in 1..TAGS {
+                            let s = prev[p] + col[p];
+                            if s > best {
+                                best = s;
+                                arg = p;
+                            }
+                        }
+                        (best, arg)
+                    };
+                    cur[t] = best + e[t];
+                    bp[t] = arg as u8;
+                }
             }
             // Keep forbidden paths from drifting towards overflow.
             for v in &mut cur {
@@ -269,6 +304,27 @@ impl Model {
 #[derive(Default)]
 pub(crate) struct DecodeScratch {
     back: Vec<[u8; TAGS]>,
+    emit: EmitCache,
+}
+
+/// A direct-mapped cache of the weight sums of a token's own features
+/// ([`token_features`]) by its [`token_key`]; for one model only.
+#[derive(Default)]
+pub(crate) struct EmitCache {
+    /// Empty until first used, then `SLOTS` long.
+    slots: Vec<EmitSlot>,
+}
+
+impl EmitCache {
+    const BITS: u32 = 10;
+    const SLOTS: usize = 1 << Self::BITS;
+}
+
+/// One entry of [`EmitCache`]; an all-zero key is empty (no token has it).
+#[derive(Clone, Copy, Default)]
+struct EmitSlot {
+    key: [u64; 6],
+    sums: (u64, u64, i32),
 }
 
 #[cfg(test)]
@@ -295,5 +351,32 @@ mod tests {
         cut.truncate(100);
         assert!(Model::parse(&unpack(&cut)).is_empty());
         assert!(Model::parse(&unpack(b"not a model")).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod emit_tests {
+    use super::*;
+    use crate::entity::features::{features, tests::sample};
+
+    #[test]
+    fn cached_emissions_equal_the_plain_sum() {
+        let text =
+            "Joko Widodo met Joko Widodo . The the THE Jakarta , Jakarta said Budi .".repeat(3);
+        let info = sample(&text);
+        for lang in [Lang::Id, Lang::En] {
+            let model = for_lang(lang);
+            let mut cache = EmitCache::default();
+            for i in 0..info.len() {
+                let mut sums = (0u64, 0u64, 0i32);
+                model.add_features(&mut sums, |out| features(&info, i, &mut |h| out(h)));
+                let mut want = [0i32; TAGS];
+                for (t, v) in want.iter_mut().enumerate() {
+                    let lanes = if t % 2 == 0 { sums.0 } else { sums.1 };
+                    *v = ((lanes >> (16 * (t / 2))) & 0xffff) as i32 - sums.2 * BIAS;
+                }
+                assert_eq!(model.emit(&info, i, &mut cache), want, "{lang:?} token {i}");
+            }
+        }
     }
 }

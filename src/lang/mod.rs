@@ -61,9 +61,7 @@ impl Hasher for WordHasher {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+            self.0 = (self.0.rotate_left(5) ^ crate::bytes::le_u64(c)).wrapping_mul(K);
         }
         for &b in chunks.remainder() {
             self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);

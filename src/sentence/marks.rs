@@ -139,9 +139,12 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
         } else if (after_space || after_bullet) && b.is_ascii_alphanumeric() {
             let found = candidates.len();
             markers(text, i, &mut candidates);
-            let start = item_start(text, i);
-            for cand in &mut candidates[found..] {
-                cand.start = start;
+            // Most words are no marker: look back for a bullet only for one.
+            if candidates.len() > found {
+                let start = item_start(text, i);
+                for cand in &mut candidates[found..] {
+                    cand.start = start;
+                }
             }
         }
         after_space = if b.is_ascii() {
