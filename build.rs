@@ -1,4 +1,5 @@
-//! Front-codes the generated common-word list (`src/entity/data/common.txt`
+//! Drops the comment lines of the word lists in `src/` (`$OUT_DIR/<dir>/<list>`,
+//! embedded with the crate's `list!`), front-codes the generated common-word list (`src/entity/data/common.txt`
 //! → `$OUT_DIR/common.fc`, see `front_code`) and packs the entity models for
 //! embedding: `src/entity/model/<lang>.bin` (as `make train` writes them) → `$OUT_DIR/<lang>.bin.huff`, the same bytes with
 //! the weight table Huffman-coded (lossless). The i8 weights are mostly small
@@ -27,10 +28,38 @@ fn main() {
         let packed = pack(&bytes).unwrap_or(bytes);
         fs::write(Path::new(&out).join(format!("{lang}.bin.huff")), packed).expect("write model");
     }
+    // The word lists as embedded: their comments (documentation for people)
+    // dropped, ~4 KB of the page's gzip.
+    for dir in ["entity/data", "lang/id", "lang/en", "clean/data"] {
+        println!("cargo:rerun-if-changed=src/{dir}");
+        let to = Path::new(&out).join(dir);
+        fs::create_dir_all(&to).expect("create list dir");
+        for entry in fs::read_dir(format!("src/{dir}")).expect("list dir") {
+            let path = entry.expect("list entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = fs::read_to_string(&path).expect("read list");
+                let name = path.file_name().expect("file name");
+                fs::write(to.join(name), strip_comments(&text)).expect("write list");
+            }
+        }
+    }
     let common = "src/entity/data/common.txt";
     println!("cargo:rerun-if-changed={common}");
     let text = fs::read_to_string(common).unwrap_or_default();
     fs::write(Path::new(&out).join("common.fc"), front_code(&text)).expect("write common words");
+}
+
+/// `text` without its comment lines (`// …`) and blank lines; every other
+/// line as it is.
+fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for l in text.lines() {
+        if !l.trim().is_empty() && !l.trim_start().starts_with("//") {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The entries of a word list (comments and blank lines dropped), each line

@@ -31,6 +31,14 @@ assert_eq!(&text[first.start..first.end], "Donald Trump");
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 #![forbid(unsafe_code)]
 
+/// A word list of `src/` (path relative to it) as embedded: its comment lines
+/// dropped by `build.rs`.
+macro_rules! list {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $path))
+    };
+}
+
 mod analysis;
 mod bytes;
 mod clean;

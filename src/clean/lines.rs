@@ -17,7 +17,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         contains: Vec::new(),
         contains_by_first: vec![Vec::new(); 256],
     };
-    for l in include_str!("data/line_patterns.txt")
+    for l in list!("clean/data/line_patterns.txt")
         .lines()
         .map(str::trim_end)
     {
@@ -67,7 +67,7 @@ struct Patterns {
 
 /// Words that alone on a short line are share buttons or menu items.
 static SHARE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("data/share_words.txt")
+    list!("clean/data/share_words.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("//"))

@@ -173,25 +173,25 @@ impl Lexicon {
         };
         let mut toks = Vec::new();
         let shared = [
-            (include_str!("data/loc.txt"), LOC),
-            (include_str!("data/org.txt"), ORG),
-            (include_str!("data/per.txt"), PER),
-            (include_str!("data/title.txt"), TITLE),
-            (include_str!("data/time.txt"), TIME),
-            (include_str!("data/nat.txt"), NAT),
+            (list!("entity/data/loc.txt"), LOC),
+            (list!("entity/data/org.txt"), ORG),
+            (list!("entity/data/per.txt"), PER),
+            (list!("entity/data/title.txt"), TITLE),
+            (list!("entity/data/time.txt"), TIME),
+            (list!("entity/data/nat.txt"), NAT),
             (COMMON_WORDS.as_str(), COMMON),
-            (include_str!("data/common_extra.txt"), COMMON),
-            (include_str!("data/title_rules.txt"), TITLE_RULE),
-            (include_str!("data/not_names.txt"), NOT_NAME),
+            (list!("entity/data/common_extra.txt"), COMMON),
+            (list!("entity/data/title_rules.txt"), TITLE_RULE),
+            (list!("entity/data/not_names.txt"), NOT_NAME),
         ];
         let english_only = [
-            (include_str!("data/loc_en.txt"), LOC),
-            (include_str!("data/org_en.txt"), ORG),
-            (include_str!("data/per_en.txt"), PER),
-            (include_str!("data/title_en.txt"), TITLE),
-            (include_str!("data/nat_en.txt"), NAT),
-            (include_str!("data/common_en.txt"), COMMON),
-            (include_str!("data/first_names_en.txt"), FIRST_NAME),
+            (list!("entity/data/loc_en.txt"), LOC),
+            (list!("entity/data/org_en.txt"), ORG),
+            (list!("entity/data/per_en.txt"), PER),
+            (list!("entity/data/title_en.txt"), TITLE),
+            (list!("entity/data/nat_en.txt"), NAT),
+            (list!("entity/data/common_en.txt"), COMMON),
+            (list!("entity/data/first_names_en.txt"), FIRST_NAME),
         ];
         let extra: &[(&'static str, u16)] = if english { &english_only } else { &[] };
         for &(text, class) in shared.iter().chain(extra) {
@@ -200,7 +200,7 @@ impl Lexicon {
             }
         }
         if english {
-            for l in lines(include_str!("data/rules_en.txt")) {
+            for l in lines(list!("entity/data/rules_en.txt")) {
                 let (kind, word) = l.split_once(' ').unwrap_or((l, ""));
                 let class = match kind {
                     "HON" => HONORIFIC,
@@ -211,12 +211,12 @@ impl Lexicon {
                 lex.add(word, class, &mut toks);
             }
         }
-        for l in lines(include_str!("data/cue.txt")) {
+        for l in lines(list!("entity/data/cue.txt")) {
             let (kind, word) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
             let class = if kind == "LOC" { LOC_CUE } else { ORG_CUE };
             lex.add(word.trim(), class, &mut toks);
         }
-        for l in lines(include_str!("data/acronyms.txt")) {
+        for l in lines(list!("entity/data/acronyms.txt")) {
             if let Some((a, e)) = l.split_once('=') {
                 let a = a.trim();
                 toks.clear();

@@ -81,8 +81,8 @@ static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| {
     let mut words: HashMap<&'static str, u8, BuildHasherDefault<WordHasher>> = HashMap::default();
     for lang in Lang::ALL {
         let list = match lang {
-            Lang::Id => include_str!("id/stopwords.txt"),
-            Lang::En => include_str!("en/stopwords.txt"),
+            Lang::Id => list!("lang/id/stopwords.txt"),
+            Lang::En => list!("lang/en/stopwords.txt"),
         };
         for w in parse_word_list(list) {
             *words.entry(w).or_insert(0) |= lang.bit();

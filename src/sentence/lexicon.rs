@@ -68,20 +68,20 @@ impl Lexicon {
     pub(super) fn of(lang: Lang) -> &'static Lexicon {
         static ID: LazyLock<Lexicon> = LazyLock::new(|| {
             Lexicon::parse(
-                include_str!("../lang/id/titles.txt"),
-                include_str!("../lang/id/number_abbrev.txt"),
-                include_str!("../lang/id/postpositive.txt"),
-                include_str!("../lang/id/abbrev.txt"),
-                include_str!("../lang/id/starters.txt"),
+                list!("lang/id/titles.txt"),
+                list!("lang/id/number_abbrev.txt"),
+                list!("lang/id/postpositive.txt"),
+                list!("lang/id/abbrev.txt"),
+                list!("lang/id/starters.txt"),
             )
         });
         static EN: LazyLock<Lexicon> = LazyLock::new(|| {
             Lexicon::parse(
-                include_str!("../lang/en/titles.txt"),
-                include_str!("../lang/en/number_abbrev.txt"),
-                include_str!("../lang/en/postpositive.txt"),
-                include_str!("../lang/en/abbrev.txt"),
-                include_str!("../lang/en/starters.txt"),
+                list!("lang/en/titles.txt"),
+                list!("lang/en/number_abbrev.txt"),
+                list!("lang/en/postpositive.txt"),
+                list!("lang/en/abbrev.txt"),
+                list!("lang/en/starters.txt"),
             )
         });
         match lang {
