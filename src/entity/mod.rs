@@ -1168,8 +1168,10 @@ fn acronym_links(
     {
         return;
     }
-    let mut by_range: std::collections::HashMap<(usize, usize), usize> = (first..mentions.len())
-        .map(|k| ((mentions[k].range.start, mentions[k].range.end), k))
+    // Mentions by range (keyed by a hash of it; the range is checked on lookup).
+    let key = |r: &Range<usize>| features::mix(features::mix(0x5eed, r.start as u64), r.end as u64);
+    let mut by_range: lexicon::HashKeyed<usize> = (first..mentions.len())
+        .map(|k| (key(&mentions[k].range), k))
         .collect();
     let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let end = mentions.len();
@@ -1202,7 +1204,10 @@ fn acronym_links(
         if outer_initial != inner_initial || inner_caps == outer_caps {
             continue;
         }
-        let existing = by_range.get(&(inner.start, inner.end)).copied();
+        let existing = by_range
+            .get(&key(&inner))
+            .copied()
+            .filter(|&k| mentions[k].range == inner);
         let other = match existing {
             Some(k) => k,
             None => {
@@ -1215,7 +1220,7 @@ fn acronym_links(
                     toks: toks[open + 1..close].to_vec(),
                     sure: false,
                 });
-                by_range.insert((inner.start, inner.end), mentions.len() - 1);
+                by_range.insert(key(&inner), mentions.len() - 1);
                 mentions.len() - 1
             }
         };
