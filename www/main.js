@@ -385,6 +385,15 @@ function render() {
   $.results.hidden = false;
   if (first) $.results.classList.add("filling");
   const rest = [() => $.results.classList.remove("filling"), renderEntities, renderChart, () => renderMarked(), renderSentences, renderCleaned];
+  if (!r.partial && state.text.length <= SLICE_CHARS) {
+    // A short text (typing, the sample) shows at once (and ends any
+    // rendering still under way).
+    sliced("render", () => {
+      for (const step of rest) step();
+      return false;
+    });
+    return;
+  }
   let i = 0;
   sliced("render", () => {
     rest[i++]();
