@@ -219,49 +219,13 @@ fn at(info: &[TokInfo], i: isize) -> &TokInfo {
 pub(crate) const MAX_FEATURES: usize = 20 + 5 * 9;
 
 /// Calls `out` with each feature hash of token `i` of `info` (at most
-/// [`MAX_FEATURES`]), in the order training has always seen them. The
-/// tagger sums the same hashes as [`token_features`] and
-/// [`context_features`].
+/// [`MAX_FEATURES`]): its own ([`token_features`]), then those that look at
+/// its neighbours ([`context_features`]). Training sees them in this order;
+/// the tagger sums the two parts separately (the first cached per word).
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn features(info: &[TokInfo], i: usize, out: &mut impl FnMut(u64)) {
-    let ii = i as isize;
-    let t = at(info, ii);
-    let p1 = at(info, ii - 1);
-    let p2 = at(info, ii - 2);
-    let n1 = at(info, ii + 1);
-    let n2 = at(info, ii + 2);
-    let f = |id: u64, x: u64| mix(mix(0xfeed, id), x);
-    let lenb = u64::from(t.len.min(5));
-    let flags = u64::from(t.flags & (CAP | ALL_CAP | DIGIT | INITIAL));
-    out(f(1, 0));
-    out(f(2, t.lower));
-    out(f(3, p1.lower));
-    out(f(4, n1.lower));
-    out(f(5, p2.lower));
-    out(f(6, n2.lower));
-    out(f(7, t.shape));
-    out(f(8, mix(p1.shape, t.shape)));
-    out(f(9, mix(t.shape, n1.shape)));
-    out(f(10, t.prefix));
-    out(f(11, t.suffix));
-    out(f(12, t.suffix2));
-    out(f(13, mix(p1.lower, t.shape)));
-    out(f(14, mix(n1.lower, t.shape)));
-    out(f(15, mix(flags, t.shape)));
-    out(f(16, mix(lenb, t.shape)));
-    out(f(17, mix(p1.lower, t.lower)));
-    out(f(18, mix(t.lower, n1.lower)));
-    if t.flags & INITIAL != 0 {
-        out(f(19, t.lower));
-    }
-    out(f(
-        20,
-        mix(
-            u64::from(p1.flags & (CAP | ALL_CAP)),
-            mix(flags, u64::from(n1.flags & (CAP | ALL_CAP))),
-        ),
-    ));
-    lexicon_features(t, p1, p2, n1, flags, out);
+    token_features(at(info, i as isize), out);
+    context_features(info, i, out);
 }
 
 /// The facts of `t` that its own features ([`token_features`]) read: equal
@@ -399,23 +363,5 @@ pub(crate) mod tests {
         let lex = lexicon::for_features(Lang::En);
         infos(text, &toks, true, lex, &mut out, &mut matches);
         out
-    }
-
-    #[test]
-    fn token_and_context_features_are_the_features() {
-        let info = sample(
-            "Presiden Joko Widodo tiba di Jakarta, kata Budi. The New York Times \
-             said Donald Trump's plan for NATO (2024) failed. ÉCOLE Ünal x-ray",
-        );
-        for i in 0..info.len() {
-            let mut want = Vec::new();
-            features(&info, i, &mut |h| want.push(h));
-            let mut got = Vec::new();
-            token_features(&info[i], &mut |h| got.push(h));
-            context_features(&info, i, &mut |h| got.push(h));
-            want.sort_unstable();
-            got.sort_unstable();
-            assert_eq!(got, want, "token {i}");
-        }
     }
 }
