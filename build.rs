@@ -70,11 +70,8 @@ fn strip_comments(text: &str) -> String {
 fn front_code(text: &str) -> String {
     let mut out = String::new();
     let mut prev: Vec<char> = Vec::new();
-    for l in text.lines().map(str::trim) {
-        if l.is_empty() || l.starts_with("//") {
-            continue;
-        }
-        let w: Vec<char> = l.chars().collect();
+    for l in strip_comments(text).lines() {
+        let w: Vec<char> = l.trim().chars().collect();
         let k = w
             .iter()
             .zip(&prev)

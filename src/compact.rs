@@ -103,8 +103,9 @@ fn encode_with(a: &Analysis, slices: Option<&[Option<Range<usize>>]>) -> (Vec<u3
         w.num(r.end);
         w.str(&kebab(&format!("{:?}", r.reason)));
     }
-    // Sentence texts are mostly slices of the cleaned text: find each one
-    // there (sentences are in order, so the search only moves forward).
+    // Sentence texts are mostly slices of the cleaned text: given (`slices`)
+    // or found there (sentences are in order, so the search only moves
+    // forward from the last one).
     let cleaned16 = Utf16Index::new(&a.cleaned);
     let mut from = 0;
     w.num(a.sentences.len());
@@ -115,6 +116,7 @@ fn encode_with(a: &Analysis, slices: Option<&[Option<Range<usize>>]>) -> (Vec<u3
             w.num(0);
             w.num(cleaned16.utf16(r.start));
             w.num(cleaned16.utf16(r.end));
+            from = r.end;
             continue;
         }
         // Look only a little ahead (keeps this linear when a text is not
