@@ -18,10 +18,23 @@ pub(crate) fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
-/// The hash of a word, lower-cased.
+/// The hash of a word, lower-cased: the first part of [`word_info`], on its
+/// own (the lexicon hashes thousands of words before the first result).
 pub(crate) fn word_hash(w: &str) -> u64 {
-    word_info(w).0
+    w.chars().fold(WORD_SEED, |h, c| {
+        let lc = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if c.is_uppercase() {
+            c.to_lowercase().next().unwrap_or(c)
+        } else {
+            c
+        };
+        mix(h, u64::from(u32::from(lc)))
+    })
 }
+
+/// The seed of [`word_hash`].
+const WORD_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 const CAP: u8 = 1;
 const ALL_CAP: u8 = 2;
@@ -78,7 +91,7 @@ impl TokInfo {
 
 /// (lower-case hash, shape hash, prefix3, suffix3, suffix2, length, flags) of a word.
 fn word_info(w: &str) -> (u64, u64, u64, u64, u64, u8, u8) {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut h = WORD_SEED;
     let mut shape = 0x1234_5678u64;
     let mut last_class = 0u8;
     let mut prefix = 0x77u64;
@@ -363,5 +376,28 @@ pub(crate) mod tests {
         let lex = lexicon::for_features(Lang::En);
         infos(text, &toks, true, lex, &mut out, &mut matches);
         out
+    }
+
+    #[test]
+    fn word_hash_is_word_infos_hash() {
+        for w in [
+            "Jakarta",
+            "PBB",
+            "al-Beshir",
+            "Ölüdeniz",
+            "ÉCOLE",
+            "İstanbul",
+            "ǅemal",
+            "3,5",
+            "Rp",
+            "Ⅻ",
+            "日本",
+            "",
+            "ß",
+            "Σίσυφος",
+        ] {
+            assert_eq!(word_hash(w), word_info(w).0, "{w}");
+        }
+        assert_eq!(word_hash("Korea"), word_hash("KOREA"));
     }
 }

@@ -70,12 +70,23 @@ impl Hasher for PassThrough {
 /// A map keyed by precomputed hashes.
 pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
-/// Phrases by hash of their lower-cased tokens; a value of 0 marks a proper prefix.
-pub(crate) struct Lexicon {
-    phrases: HashKeyed<u16>,
+/// The phrases of every list by hash of their lower-cased tokens: the
+/// classes from the lists both languages share in the low 16 bits, those from
+/// the English-only lists in the high 16; a value of 0 marks a proper prefix.
+/// Built once for both languages (it runs before the first result).
+struct Table {
+    phrases: HashKeyed<u32>,
     max_len: usize,
     /// Acronym hash (case-sensitive surface) → spelled-out form.
-    pub(crate) acronyms: HashKeyed<&'static str>,
+    acronyms: HashKeyed<&'static str>,
+}
+
+/// A view of the lexicon: all lists, or (`english: false`) without the
+/// English-only lists (`data/*_en.txt`), as the Indonesian model's features
+/// were trained.
+pub(crate) struct Lexicon {
+    table: &'static LazyLock<Table>,
+    english: bool,
 }
 
 /// `data/common.txt`, front-coded by `build.rs` (smaller in the wasm than the
@@ -141,10 +152,10 @@ pub(crate) fn surface_hash(text: &str, toks: &[Range<usize>]) -> u64 {
         .fold(SURFACE_SEED, |h, t| surface_step(h, text, t))
 }
 
-impl Lexicon {
-    /// Adds `entry`; `toks` is scratch space (one buffer for every entry
-    /// keeps building the lexicon cheap: it runs before the first result).
-    fn add(&mut self, entry: &str, class: u16, toks: &mut Vec<Range<usize>>) {
+impl Table {
+    /// Adds `entry` with `class` (shifted into the English-only half by the
+    /// caller); `toks` is scratch space (one buffer for every entry).
+    fn add(&mut self, entry: &str, class: u32, toks: &mut Vec<Range<usize>>) {
         toks.clear();
         tokenise(entry, 0..entry.len(), toks);
         if toks.is_empty() {
@@ -161,13 +172,11 @@ impl Lexicon {
         self.max_len = self.max_len.max(toks.len());
     }
 
-    /// The lexicon of all lists, or (`english: false`) without the
-    /// English-only lists (`data/*_en.txt`), as the Indonesian model's
-    /// features were trained.
-    fn build(english: bool) -> Lexicon {
-        let mut lex = Lexicon {
-            // About 7,000 phrases and prefixes: sized once, never rehashed.
-            phrases: HashKeyed::with_capacity_and_hasher(8192, Default::default()),
+    /// The table of every list.
+    fn build() -> Table {
+        let mut lex = Table {
+            // About 8,000 phrases and prefixes: sized once, never rehashed.
+            phrases: HashKeyed::with_capacity_and_hasher(12288, Default::default()),
             max_len: 1,
             acronyms: HashKeyed::default(),
         };
@@ -193,13 +202,14 @@ impl Lexicon {
             (list!("entity/data/common_en.txt"), COMMON),
             (list!("entity/data/first_names_en.txt"), FIRST_NAME),
         ];
-        let extra: &[(&'static str, u16)] = if english { &english_only } else { &[] };
-        for &(text, class) in shared.iter().chain(extra) {
-            for l in lines(text) {
-                lex.add(l, class, &mut toks);
+        for (lists, shift) in [(&shared[..], 0), (&english_only[..], 16)] {
+            for &(text, class) in lists {
+                for l in lines(text) {
+                    lex.add(l, u32::from(class) << shift, &mut toks);
+                }
             }
         }
-        if english {
+        {
             for l in lines(list!("entity/data/rules_en.txt")) {
                 let (kind, word) = l.split_once(' ').unwrap_or((l, ""));
                 let class = match kind {
@@ -208,13 +218,13 @@ impl Lexicon {
                     "PARTICLE" => PARTICLE,
                     _ => SAYS_EN,
                 };
-                lex.add(word, class, &mut toks);
+                lex.add(word, u32::from(class) << 16, &mut toks);
             }
         }
         for l in lines(list!("entity/data/cue.txt")) {
             let (kind, word) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
             let class = if kind == "LOC" { LOC_CUE } else { ORG_CUE };
-            lex.add(word.trim(), class, &mut toks);
+            lex.add(word.trim(), u32::from(class), &mut toks);
         }
         for l in lines(list!("entity/data/acronyms.txt")) {
             if let Some((a, e)) = l.split_once('=') {
@@ -226,10 +236,27 @@ impl Lexicon {
         }
         lex
     }
+}
+
+impl Lexicon {
+    /// The classes this view sees in a table value.
+    #[inline]
+    fn view(&self, v: u32) -> u16 {
+        if self.english {
+            (v | v >> 16) as u16
+        } else {
+            v as u16
+        }
+    }
 
     /// The most tokens a phrase of the lexicon has.
     pub(crate) fn max_len(&self) -> usize {
-        self.max_len
+        self.table.max_len
+    }
+
+    /// The spelled-out form of the acronym with surface hash `h`.
+    pub(crate) fn acronym(&self, h: u64) -> Option<&'static str> {
+        self.table.acronyms.get(&h).copied()
     }
 
     /// The classes of the phrase with token hashes `hashes`, if it is one.
@@ -238,7 +265,7 @@ impl Lexicon {
         for x in hashes {
             h = mix(h, x);
         }
-        self.phrases.get(&h).copied().unwrap_or(0)
+        self.table.phrases.get(&h).map_or(0, |&v| self.view(v))
     }
 
     /// Marks lexicon matches over `toks`, longest first, left to right: a
@@ -249,14 +276,15 @@ impl Lexicon {
         while i < toks.len() {
             let mut h = PHRASE_SEED;
             let mut best = (0, 0u16);
-            for k in 0..self.max_len.min(toks.len() - i) {
+            for k in 0..self.max_len().min(toks.len() - i) {
                 h = mix(h, toks[i + k].lower);
-                match self.phrases.get(&h) {
+                match self.table.phrases.get(&h).map(|&v| self.view(v)) {
                     None => break,
-                    // A prefix, or a phrase only the rules know: no match
-                    // for the features, which must stay as trained.
-                    Some(&c) if c & FEATURE_CLASSES == 0 => {}
-                    Some(&c) => best = (k + 1, c),
+                    // A prefix (or a phrase of the other view's lists), or a
+                    // phrase only the rules know: no match for the features,
+                    // which must stay as trained.
+                    Some(c) if c & FEATURE_CLASSES == 0 => {}
+                    Some(c) => best = (k + 1, c),
                 }
             }
             if best.0 == 0 {
@@ -273,11 +301,19 @@ impl Lexicon {
     }
 }
 
+static TABLE: LazyLock<Table> = LazyLock::new(Table::build);
+
 /// The lexicon (both languages together), as the rules use it.
-pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(true));
+pub(crate) static LEXICON: Lexicon = Lexicon {
+    table: &TABLE,
+    english: true,
+};
 
 /// The lexicon without the English-only lists: the Indonesian model's features.
-static LEXICON_ID: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::build(false));
+static LEXICON_ID: Lexicon = Lexicon {
+    table: &TABLE,
+    english: false,
+};
 
 /// The lexicon whose matches are features of the model of `lang`.
 pub(crate) fn for_features(lang: Lang) -> &'static Lexicon {
@@ -301,7 +337,7 @@ mod tests {
 
     #[test]
     fn finds_phrases_case_insensitively() {
-        let lex = &*LEXICON;
+        let lex = &LEXICON;
         assert_eq!(
             lex.classes([word_hash("korea"), word_hash("UTARA")].into_iter()),
             LOC
@@ -313,7 +349,7 @@ mod tests {
         let text = "dewan keamanan pbb dan korea utara";
         let (h, n) = phrase_hash("Dewan Keamanan PBB");
         assert_eq!(n, 3);
-        assert_eq!(lex.phrases.get(&h).copied(), Some(ORG));
+        assert_eq!(TABLE.phrases.get(&h).copied(), Some(u32::from(ORG)));
         let mut toks = Vec::new();
         tokenise(text, 0..text.len(), &mut toks);
         let mut info = Vec::new();

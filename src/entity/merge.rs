@@ -142,7 +142,7 @@ pub(crate) fn merge(
     let mut toks = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let h = surface_hash(text, &m.toks);
-        if let Some(&expansion) = LEXICON.acronyms.get(&h) {
+        if let Some(expansion) = LEXICON.acronym(h) {
             toks.clear();
             tokenise(expansion, 0..expansion.len(), &mut toks);
             if let Some(&j) = by_key.get(&key_hash(expansion, &toks)) {

@@ -74,12 +74,52 @@ fn unpack(bytes: &[u8]) -> Cow<'_, [u8]> {
             }
         }
     }
+    // Codes of up to PEEK bits (nearly all: the weights are mostly near 0)
+    // are decoded by one table lookup on the next PEEK bits; longer ones bit
+    // by bit. Entry: symbol, code length (0: longer than PEEK).
+    const PEEK: u32 = 10;
+    let mut table = vec![(0u8, 0u8); 1 << PEEK];
+    let (mut next_code, mut index) = (0u32, 0usize);
+    for l in 1..=24u32 {
+        for _ in 0..count[l as usize] {
+            if l <= PEEK {
+                let lo = (next_code << (PEEK - l)) as usize;
+                let sym = symbols.get(index).copied().unwrap_or(0);
+                for e in table.iter_mut().skip(lo).take(1 << (PEEK - l)) {
+                    *e = (sym, l as u8);
+                }
+            }
+            next_code += 1;
+            index += 1;
+        }
+        next_code <<= 1;
+    }
+    let total_bits = code.len() * 8;
     let n = TAGS << bits;
     let mut out = Vec::with_capacity(head + n);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&header[8..]);
+    // The next bits, most significant first: `acc` holds `held` of them
+    // from `bit_at` on (refilled a byte at a time; zeros past the end).
+    let (mut acc, mut held, mut next_byte) = (0u64, 0u32, 0usize);
     let mut bit_at = 0usize;
     for _ in 0..n {
+        while held <= 56 {
+            acc |= u64::from(code.get(next_byte).copied().unwrap_or(0)) << (56 - held);
+            next_byte += 1;
+            held += 8;
+        }
+        let (sym, len) = table[(acc >> (64 - PEEK)) as usize];
+        if len > 0 {
+            acc <<= len;
+            held -= u32::from(len);
+            bit_at += usize::from(len);
+            if bit_at > total_bits {
+                return Cow::Borrowed(&[]);
+            }
+            out.push(sym);
+            continue;
+        }
         // `first`: the first code of the current length; `index`: the
         // position of that code's symbol in `symbols`.
         let (mut code_so_far, mut first, mut index) = (0u32, 0u32, 0u32);
@@ -102,6 +142,11 @@ fn unpack(bytes: &[u8]) -> Cow<'_, [u8]> {
             Some(&s) => out.push(s),
             None => return Cow::Borrowed(&[]),
         }
+        // Refill from `bit_at` after a long code.
+        let whole = bit_at / 8;
+        acc = u64::from(code.get(whole).copied().unwrap_or(0)) << (56 + bit_at % 8);
+        held = 8 - (bit_at % 8) as u32;
+        next_byte = whole + 1;
     }
     Cow::Owned(out)
 }
