@@ -71,17 +71,30 @@ const nf = (n) => numberFormats[state.ui].format(n);
 
 // ------------------------------------------------------------------ worker
 
-// The wasm is compiled here, while the worker starts (index.html preloads
-// it), and handed to the worker compiled; a restarted worker gets it again.
-// If this fails the worker fetches and compiles it itself (and reports).
-const wasmModule = WebAssembly.compileStreaming(fetch(new URL("./pkg/teks_bg.wasm", import.meta.url)))
-  .catch(() => null);
+// boot.js (in <head>) has usually started the worker and the wasm compile
+// already: take them over, with the messages the worker sent before this
+// ran. Otherwise (boot.js not run yet, or failed) start them here, and tell
+// boot.js not to. The wasm is compiled on this side (index.html preloads it)
+// and handed to the worker compiled; a restarted worker gets it again. If
+// the compile fails the worker fetches and compiles it itself (and reports).
+let boot = self.teksBoot || null;
+self.teksBoot = false;
+const wasmModule = boot
+  ? boot.module
+  : WebAssembly.compileStreaming(fetch(new URL("./pkg/teks_bg.wasm", import.meta.url))).catch(() => null);
 
 function startWorker() {
   state.ready = false;
   state.initError = null;
-  const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  wasmModule.then((module) => w.postMessage({ type: "init", module }));
+  let w;
+  let early = [];
+  if (boot) {
+    ({ worker: w, early } = boot);
+    boot = null;
+  } else {
+    w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    wasmModule.then((module) => w.postMessage({ type: "init", module }));
+  }
   w.onmessage = (e) => onWorkerMessage(w, e.data);
   w.onerror = (e) => {
     e.preventDefault();
@@ -89,6 +102,10 @@ function startWorker() {
     failInit(e.message || "worker failed to load");
   };
   state.worker = w;
+  for (const e of early) {
+    if (e.type === "message") w.onmessage(e);
+    else w.onerror(e);
+  }
 }
 
 function failInit(message) {

@@ -2,7 +2,7 @@
 // build shows up at once), the cache when the network is gone.
 const CACHE = "teks-v1";
 const FILES = [
-  "./", "index.html", "main.js", "i18n.js", "csv.js", "worker.js", "style.css",
+  "./", "index.html", "boot.js", "main.js", "i18n.js", "csv.js", "worker.js", "style.css",
   "manifest.webmanifest", "icon.svg", "pkg/teks.js", "pkg/teks_bg.wasm",
 ];
 

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, openPage, waitReady, analyseText, entityRows, readReference, foreignRequests } from "./helpers.mjs";
 
-const OWN_FILES = new Set(["", "index.html", "style.css", "main.js", "i18n.js", "csv.js", "worker.js", "pkg/teks.js",
+const OWN_FILES = new Set(["", "index.html", "style.css", "boot.js", "main.js", "i18n.js", "csv.js", "worker.js", "pkg/teks.js",
   "pkg/teks_bg.wasm", "manifest.webmanifest", "icon.svg", "sw.js"]);
 let server, browser;
 
