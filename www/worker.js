@@ -30,9 +30,11 @@ const ready = module.then((m) => init(m ? { module_or_path: m } : undefined)).th
   () => {
     postMessage({ type: "ready", version: version() });
     // Build the lexicons and unpack the models now, while the user is still
-    // reading, not on the first real request (~10–40 ms).
-    analyse("Presiden Joko Widodo tiba di Jakarta.", { lang: "id" });
-    analyse("The president arrived in London.", { lang: "en" });
+    // reading, not on the first real request (~10–40 ms): a task per
+    // language, so a request already waiting runs first (and pays only for
+    // its own language).
+    setTimeout(() => analyse("Presiden Joko Widodo tiba di Jakarta.", { lang: "id" }));
+    setTimeout(() => analyse("The president arrived in London.", { lang: "en" }));
     return true;
   },
   (err) => {
