@@ -70,6 +70,11 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if (i == 0 || bytes[i - 1] == b'\n') && b != b'\n' {
+            if let Some(next) = dateline(text, i) {
+                marks.starts.push(next);
+            }
+        }
         if b.is_ascii_alphanumeric() && !after_space && !after_bullet {
             // The common case: the rest of a word.
             i += 1;
@@ -193,6 +198,59 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
     crate::sort::sort_by_key(&mut marks.marker_ends, |&e| e);
     crate::sort::sort_by_key(&mut marks.protected, |r| r.start);
     marks
+}
+
+/// The longest dateline that is looked for, in bytes.
+const MAX_DATELINE: usize = 80;
+
+/// Where the sentence after a news dateline starts, when the line at `i`
+/// opens with one: capitalised words or numbers with at least one comma
+/// between them, then a dash between spaces and a capitalised word
+/// ("Evansville, Indiana, United States - This past week …", "LONDON, March
+/// 3 — The"). A greeting ("Vince - Thanks") has no comma and is left to the
+/// other rules.
+fn dateline(text: &str, i: usize) -> Option<usize> {
+    let line = &text[i..];
+    let mut cut = MAX_DATELINE.min(line.len());
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = line[..cut].split('\n').next().unwrap_or("");
+    let mut commas = 0;
+    let mut at = 0;
+    for (words, token) in head.split(' ').enumerate() {
+        let end = at + token.len();
+        if token.is_empty() {
+            return None;
+        }
+        if matches!(token, "-" | "--" | "–" | "—") {
+            if commas == 0 || words == 0 {
+                return None;
+            }
+            let rest = &line[end..];
+            let after = rest.trim_start_matches(' ');
+            let first = after.trim_start_matches(['"', '“', '\'']).chars().next()?;
+            return (after.len() < rest.len() && first.is_uppercase())
+                .then_some(i + line.len() - after.len());
+        }
+        let word = token.strip_suffix(',').map_or(token, |w| {
+            commas += 1;
+            w
+        });
+        let capitalised = word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !capitalised
+            || !word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '&'))
+        {
+            return None;
+        }
+        at = end + 1;
+    }
+    None
 }
 
 /// Which quotations no sentence ends inside (see the module docs).

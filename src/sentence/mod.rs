@@ -23,8 +23,8 @@
 //! - times and eras after a number ("6 p.m." "753 B.C." and Indonesian "7 M.")
 //!   end one before a capitalised word, except a weekday or month, and except
 //!   in a short opening phrase ("At 5 a.m. Mr. Smith went …");
-//! - a number or letter that opens a sentence ("1." "a." "IV.") is an
-//!   enumerator, not a sentence, and so is a postscript mark ("P.S." "PS.");
+//! - a number, letter or section number that opens a sentence ("1." "a."
+//!   "IV." "4.1.") is an enumerator, not a sentence, and so is a postscript mark ("P.S." "PS.");
 //! - no sentence starts with `,` `;` `:` or `%`;
 //! - a period between two words with no space ("pertama.Ini") ends a sentence
 //!   when a capitalised word follows and the token is no domain, e-mail or
@@ -57,7 +57,10 @@
 //!   with a lower-case letter and the line does not end in `,` `;` or a dash,
 //!   nor when the next line starts with a terminator ("pricing\n.");
 //!   a line that starts with a list item ("- …" "2) …" "(b) …") always starts
-//!   a sentence.
+//!   a sentence;
+//! - a news dateline that opens a line, capitalised words with a comma
+//!   between them and a dash ("Evansville, Indiana, United States - This
+//!   past week …"), is a sentence of its own.
 //!
 //! Word lists are matched ignoring ASCII case. Adding a language means a
 //! `Lang` variant, a folder `src/lang/<code>/` with the five lists, a match
@@ -1019,14 +1022,26 @@ fn is_opener(c: char) -> bool {
     )
 }
 
-/// A list enumerator: a number of up to three digits, one letter, or a roman
-/// numeral.
+/// A list enumerator: a number of up to three digits, one letter, a roman
+/// numeral, or a section number ("4.1", "2.3.1": up to four parts of one or
+/// two digits).
 fn is_enumerator(word: &str) -> bool {
     let n = word.chars().count();
     (n <= 3 && word.bytes().all(|b| b.is_ascii_digit()))
+        || is_section_number(word)
         || n == 1
         || (n <= 4 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
         || (n <= 4 && word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
+}
+
+/// A section number: two to four dot-separated parts of one or two digits
+/// ("4.1", "2.3.1").
+fn is_section_number(word: &str) -> bool {
+    let parts = word.split('.').count();
+    (2..=4).contains(&parts)
+        && word
+            .split('.')
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The length of an emoticon (":)" ":-(" ";P") at the start of `rest`,
