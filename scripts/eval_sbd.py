@@ -26,6 +26,18 @@ golden `clean`/`pdf` sets) are run through teks's cleaner first, as the page
 does (`teks analyse`, not `--no-clean`); the predicted sentences are then the
 cleaned sentence texts and the gold item is aligned against the cleaned text.
 
+--file PATH: score one gold file given by path (same shape as the shared
+sets: {"id","text","sentences"} per line) instead of the shared sets; --lang
+sets its language (default en). Several --file options may be given.
+
+--gum-sample DIR: build DIR/gum_train_sample.jsonl from DIR/*.txt, files that
+keep only the `# newdoc`, `# newpar` and `# text = ...` lines of UD/GUM
+.conllu documents (the data stays outside the repository), then score it:
+one item per `# newpar` paragraph, its sentences joined by one space, or by a
+line break inside a heading paragraph (`# newpar = head ...`).
+
+    python3 scripts/eval_sbd.py --gum-sample /tmp/gum --errors 50
+
 Options: --bin PATH (default target/release/teks), --data DIR (default
 ../shared/data/sbd), --errors N.  The `golden_en` set is run on its `golden` and
 `more` items only (`clean`/`pdf` items expect pySBD's text cleaning).
@@ -140,10 +152,44 @@ def run_set(binary, data, name, rel, lang, filt, errors, ws=False, clean=False):
     print(f"{name:22} {lang}  {lines[-2]}  {lines[-1].split()[0]}")
 
 
+def gum_sample(folder):
+    """Write folder/gum_train_sample.jsonl from the `# text` files in folder."""
+    out = os.path.join(folder, "gum_train_sample.jsonl")
+    items = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".txt"):
+            continue
+        doc, par, kind = name[:-len(".txt")], [], ""
+
+        def flush():
+            if par:
+                sep = "\n" if kind.startswith("head") else " "
+                items.append({"id": f"{doc}:p{len(items) + 1:04d}", "text": sep.join(par),
+                              "sentences": list(par), "doc": doc})
+            par.clear()
+
+        for line in open(os.path.join(folder, name), encoding="utf-8"):
+            line = line.rstrip("\n")
+            if line.startswith("# newdoc"):
+                flush()
+                doc = line.split("=", 1)[1].strip() if "=" in line else doc
+            elif line.startswith("# newpar"):
+                flush()
+                kind = line.split("=", 1)[1].strip() if "=" in line else ""
+            elif line.startswith("# text = "):
+                par.append(line[len("# text = "):])
+        flush()
+    with open(out, "w", encoding="utf-8") as f:
+        for it in items:
+            f.write(json.dumps(it, ensure_ascii=False) + "\n")
+    return out
+
+
 def main(argv):
     binary = os.path.join(ROOT, "target", "release", "teks")
     data = os.path.join(SHARED, "data", "sbd")
     errors, words, others, ws, clean = 0, [], False, False, False
+    files, lang = [], "en"
     it = iter(argv[1:])
     for a in it:
         if a == "--bin":
@@ -158,10 +204,21 @@ def main(argv):
             ws = True
         elif a == "--clean":
             clean = True
+        elif a == "--file":
+            files.append(os.path.abspath(next(it)))
+        elif a == "--lang":
+            lang = next(it)
+        elif a == "--gum-sample":
+            files.append(gum_sample(next(it)))
         elif a in ("-h", "--help"):
             sys.exit(__doc__)
         else:
             words.append(a)
+    if files:
+        for path in files:
+            name = os.path.basename(path)[:-len(".jsonl")] if path.endswith(".jsonl") else path
+            run_set(binary, os.path.dirname(path), name, os.path.basename(path), lang, None, errors, ws, clean)
+        return
     sets = SETS + (other_sets(data) if others else [])
     for name, rel, lang, filt in sets:
         if words and not any(w in name for w in words):

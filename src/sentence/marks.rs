@@ -12,6 +12,10 @@ pub(super) struct Marks {
     pub(super) marker_ends: Vec<usize>,
     /// Spans no sentence ends inside: a bracket or a quotation, each within one line.
     pub(super) protected: Vec<Range<usize>>,
+    /// Quotations with an attribution after them in which only a period (or
+    /// an ellipsis) ends a sentence, not `!` or `?` (English, see
+    /// [`Quotes::Continued`]).
+    pub(super) attributed: Vec<Range<usize>>,
 }
 
 /// The longest bracketed span that is protected, in bytes.
@@ -70,6 +74,11 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if (i == 0 || bytes[i - 1] == b'\n') && b != b'\n' {
+            if let Some(next) = dateline(text, i) {
+                marks.starts.push(next);
+            }
+        }
         if b.is_ascii_alphanumeric() && !after_space && !after_bullet {
             // The common case: the rest of a word.
             i += 1;
@@ -108,7 +117,7 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
                 let closes = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
                 match quote_open {
                     Some(open) if closes || !opens => {
-                        push_quote(text, open..i + 1, quotes, &mut marks.protected);
+                        push_quote(text, open..i + 1, quotes, &mut marks);
                         quote_open = None;
                     }
                     _ if opens && next.is_some_and(|n| !n.is_whitespace()) => {
@@ -120,13 +129,13 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
             // „…“ (German, Slovak) closes with the English opening quote.
             '“' if curly_open.is_some_and(|o| text[o..].starts_with('„')) => {
                 if let Some(open) = curly_open.take() {
-                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks.protected);
+                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks);
                 }
             }
             '“' | '„' => curly_open = Some(i),
             '”' => {
                 if let Some(open) = curly_open.take() {
-                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks.protected);
+                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks);
                 }
             }
             _ => {}
@@ -192,7 +201,61 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
     marks.starts.dedup();
     crate::sort::sort_by_key(&mut marks.marker_ends, |&e| e);
     crate::sort::sort_by_key(&mut marks.protected, |r| r.start);
+    crate::sort::sort_by_key(&mut marks.attributed, |r| r.start);
     marks
+}
+
+/// The longest dateline that is looked for, in bytes.
+const MAX_DATELINE: usize = 80;
+
+/// Where the sentence after a news dateline starts, when the line at `i`
+/// opens with one: capitalised words or numbers with at least one comma
+/// between them, then a dash between spaces and a capitalised word
+/// ("Evansville, Indiana, United States - This past week …", "LONDON, March
+/// 3 — The"). A greeting ("Vince - Thanks") has no comma and is left to the
+/// other rules.
+fn dateline(text: &str, i: usize) -> Option<usize> {
+    let line = &text[i..];
+    let mut cut = MAX_DATELINE.min(line.len());
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = line[..cut].split('\n').next().unwrap_or("");
+    let mut commas = 0;
+    let mut at = 0;
+    for (words, token) in head.split(' ').enumerate() {
+        let end = at + token.len();
+        if token.is_empty() {
+            return None;
+        }
+        if matches!(token, "-" | "--" | "–" | "—") {
+            if commas == 0 || words == 0 {
+                return None;
+            }
+            let rest = &line[end..];
+            let after = rest.trim_start_matches(' ');
+            let first = after.trim_start_matches(['"', '“', '\'']).chars().next()?;
+            return (after.len() < rest.len() && first.is_uppercase())
+                .then_some(i + line.len() - after.len());
+        }
+        let word = token.strip_suffix(',').map_or(token, |w| {
+            commas += 1;
+            w
+        });
+        let capitalised = word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !capitalised
+            || !word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '&'))
+        {
+            return None;
+        }
+        at = end + 1;
+    }
+    None
 }
 
 /// Which quotations no sentence ends inside (see the module docs).
@@ -201,12 +264,13 @@ pub(crate) enum Quotes {
     /// Every quotation but a quoted paragraph (Indonesian news, UD-Indonesian).
     Whole,
     /// Only a quotation the sentence goes on after ("…," he said; "…" she
-    /// said), as in UD-English.
+    /// said), as in UD-English; one that opens with a capital and ends in a
+    /// comma before its attribution ends sentences at its periods.
     Continued,
 }
 
 /// Protects the quotation `q` as `quotes` says.
-fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, protected: &mut Vec<Range<usize>>) {
+fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, marks: &mut Marks) {
     if q.end - q.start > MAX_QUOTE {
         return;
     }
@@ -214,21 +278,34 @@ fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, protected: &mut Vec<R
     let line_end = text[q.end..].trim_start_matches([' ', '\t', '\r']);
     let block = (line_start.is_empty() || line_start.ends_with('\n'))
         && (line_end.is_empty() || line_end.starts_with('\n'));
-    let goes_on = text[q.clone()]
-        .chars()
-        .rev()
-        .nth(1)
-        .is_some_and(|c| matches!(c, ',' | '-' | '–' | '—'))
+    let last = text[q.clone()].chars().rev().nth(1);
+    let comma = last == Some(',') || line_end.starts_with(',');
+    let goes_on = comma
+        || last.is_some_and(|c| matches!(c, '-' | '–' | '—'))
         || line_end
             .chars()
             .next()
-            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':'));
-    let keep = match quotes {
-        Quotes::Whole => !block,
-        Quotes::Continued => goes_on,
-    };
-    if keep {
-        protected.push(q);
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ';' | ':'));
+    match quotes {
+        Quotes::Whole if !block => marks.protected.push(q),
+        Quotes::Continued if goes_on => {
+            // A quotation that opens with a capital and hands over to an
+            // attribution with a comma ("\"… than ever. As such, it is …,\"
+            // said James Perry") holds sentences, as UD English splits them;
+            // a burst of exclamations ("\"Hush! Hush!\" said the Rabbit"),
+            // a quotation broken off with a dash or resumed in lower case
+            // stays whole, and so does a „German or Slovak“ one.
+            let opens_upper = !text[q.start..].starts_with('„')
+                && text[q.clone()]
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(char::is_uppercase);
+            if comma && opens_upper {
+                marks.attributed.push(q);
+            } else {
+                marks.protected.push(q);
+            }
+        }
+        _ => {}
     }
 }
 
