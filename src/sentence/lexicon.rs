@@ -31,6 +31,7 @@ const NUMBER: u8 = 2;
 const POSTPOSITIVE: u8 = 4;
 const GENERAL: u8 = 8;
 const STARTER: u8 = 16;
+const SAYS: u8 = 32;
 
 /// The longest word looked up; longer words are never listed.
 const MAX_KEY: usize = 24;
@@ -42,6 +43,7 @@ impl Lexicon {
         postpositive: &'static str,
         general: &'static str,
         starters: &'static str,
+        says: &'static str,
     ) -> Lexicon {
         let mut words = HashMap::default();
         for (list, flag) in [
@@ -50,6 +52,7 @@ impl Lexicon {
             (postpositive, POSTPOSITIVE),
             (general, GENERAL),
             (starters, STARTER),
+            (says, SAYS),
         ] {
             for word in parse_word_list(list) {
                 *words.entry(word).or_insert(0) |= flag;
@@ -73,6 +76,7 @@ impl Lexicon {
                 list!("lang/id/postpositive.txt"),
                 list!("lang/id/abbrev.txt"),
                 list!("lang/id/starters.txt"),
+                list!("lang/id/says.txt"),
             )
         });
         static EN: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -82,6 +86,7 @@ impl Lexicon {
                 list!("lang/en/postpositive.txt"),
                 list!("lang/en/abbrev.txt"),
                 list!("lang/en/starters.txt"),
+                list!("lang/en/says.txt"),
             )
         });
         match lang {
@@ -111,6 +116,12 @@ impl Lexicon {
     /// Whether `word` is a title (matched ignoring ASCII case).
     pub(super) fn is_title(&self, word: &str) -> bool {
         self.flags(word) & TITLE != 0
+    }
+
+    /// Whether `word` is a verb of saying after a quotation (matched
+    /// ignoring ASCII case).
+    pub(super) fn is_says(&self, word: &str) -> bool {
+        self.flags(word) & SAYS != 0
     }
 
     /// Whether `word` typically starts a sentence (matched ignoring ASCII case).
@@ -174,5 +185,6 @@ mod tests {
         assert_eq!(en.abbrev("Co"), Some(Abbrev::Postpositive));
         assert_eq!(en.abbrev(&"x".repeat(100)), None);
         assert!(en.is_starter("How"));
+        assert!(id.is_says("katanya") && en.is_says("said") && !id.is_says("said"));
     }
 }

@@ -1,6 +1,7 @@
 //! A first pass over the text: inline list items and bullets (which start
 //! sentences) and bracketed or quoted spans (which sentences do not end in).
 
+use super::lexicon::Lexicon;
 use std::ops::Range;
 
 /// What the first pass found, each list sorted by position.
@@ -61,7 +62,7 @@ struct Candidate {
 }
 
 /// Runs the first pass.
-pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
+pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
     let mut marks = Marks::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut parens: Vec<usize> = Vec::new();
@@ -117,7 +118,7 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
                 let closes = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
                 match quote_open {
                     Some(open) if closes || !opens => {
-                        push_quote(text, open..i + 1, quotes, &mut marks);
+                        push_quote(text, open..i + 1, quotes, lex, &mut marks);
                         quote_open = None;
                     }
                     _ if opens && next.is_some_and(|n| !n.is_whitespace()) => {
@@ -129,13 +130,13 @@ pub(super) fn scan(text: &str, quotes: Quotes) -> Marks {
             // „…“ (German, Slovak) closes with the English opening quote.
             '“' if curly_open.is_some_and(|o| text[o..].starts_with('„')) => {
                 if let Some(open) = curly_open.take() {
-                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks);
+                    push_quote(text, open..i + c.len_utf8(), quotes, lex, &mut marks);
                 }
             }
             '“' | '„' => curly_open = Some(i),
             '”' => {
                 if let Some(open) = curly_open.take() {
-                    push_quote(text, open..i + c.len_utf8(), quotes, &mut marks);
+                    push_quote(text, open..i + c.len_utf8(), quotes, lex, &mut marks);
                 }
             }
             _ => {}
@@ -270,7 +271,7 @@ pub(crate) enum Quotes {
 }
 
 /// Protects the quotation `q` as `quotes` says.
-fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, marks: &mut Marks) {
+fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, lex: &Lexicon, marks: &mut Marks) {
     if q.end - q.start > MAX_QUOTE {
         return;
     }
@@ -280,6 +281,9 @@ fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, marks: &mut Marks) {
         && (line_end.is_empty() || line_end.starts_with('\n'));
     let last = text[q.clone()].chars().rev().nth(1);
     let comma = last == Some(',') || line_end.starts_with(',');
+    if comma && speech_after_headline(text, &q, line_start, line_end, lex) {
+        marks.starts.push(q.start);
+    }
     let goes_on = comma
         || last.is_some_and(|c| matches!(c, '-' | '–' | '—'))
         || line_end
@@ -307,6 +311,52 @@ fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, marks: &mut Marks) {
         }
         _ => {}
     }
+}
+
+/// Whether the quotation `q`, which ends in a comma, is quoted speech that
+/// starts a sentence although no terminator comes before it: it follows a
+/// word directly ("… jamu orang kaya Cina \"Sementara sisanya …,\" ujarnya")
+/// that is no verb of saying ("mengatakan \"…\""), opens with a capital,
+/// holds a few words, and a verb of saying comes first or second after it. The sentence before ended without a period: a
+/// headline run into the text, or a dropped period. ("the so-called \"Big
+/// Three,\" which …" has no verb of saying after it.)
+fn speech_after_headline(
+    text: &str,
+    q: &Range<usize>,
+    line_start: &str,
+    line_end: &str,
+    lex: &Lexicon,
+) -> bool {
+    let inner = &text[q.clone()];
+    // The word before, looked for in the last bytes only (bounded).
+    let mut from = line_start.len().saturating_sub(40);
+    while !line_start.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = line_start[from..]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if !line_start.ends_with(char::is_alphanumeric)
+        || lex.is_says(before)
+        || !inner
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(char::is_uppercase)
+        || inner.matches(' ').count() < 3
+    {
+        return false;
+    }
+    let after = line_end.strip_prefix(',').unwrap_or(line_end);
+    let mut end = after.len().min(40);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut words = after[..end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    first.starts_with(char::is_lowercase)
+        && (lex.is_says(first) || words.next().is_some_and(|w| lex.is_says(w)))
 }
 
 /// Whether a list item starts at `m`: a bullet or dash and a space, or an
@@ -467,23 +517,33 @@ mod tests {
     #[test]
     fn finds_inline_lists_and_spans() {
         let t = "1. The first item 2. The second item";
-        let m = scan(t, Quotes::Whole);
+        let m = scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id));
         assert_eq!(m.starts, [0, 18]);
         assert_eq!(m.marker_ends, [1, 19]);
         let t = "• 9. The first item • 10. The second item";
         assert_eq!(
-            scan(t, Quotes::Whole).starts,
+            scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id)).starts,
             [0, "• 9. The first item ".len()]
         );
         // A lone number is no list.
-        assert!(scan("Dia juara 2. Lalu pulang.", Quotes::Whole)
-            .starts
-            .is_empty());
+        assert!(scan(
+            "Dia juara 2. Lalu pulang.",
+            Quotes::Whole,
+            Lexicon::of(crate::Lang::Id)
+        )
+        .starts
+        .is_empty());
         // Roman numerals: "i." may also be the ninth letter.
         let t = "i.) The first item ii.) The second item";
-        assert_eq!(scan(t, Quotes::Whole).starts, [0, 19]);
+        assert_eq!(
+            scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id)).starts,
+            [0, 19]
+        );
         let t = "h. one i. two j. three";
-        assert_eq!(scan(t, Quotes::Whole).starts, [0, 7, 14]);
+        assert_eq!(
+            scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id)).starts,
+            [0, 7, 14]
+        );
         assert_eq!(roman_value(b"xiv"), Some(14));
         assert_eq!(roman_value(b"iiii"), None);
         assert_eq!(roman_value(b""), None);
@@ -494,7 +554,7 @@ mod tests {
             assert!(!is_item(not, 0), "{not}");
         }
         let t = "Kata dia, \"Satu. Dua.\" Lalu (tiga. empat) pergi.";
-        let m = scan(t, Quotes::Whole);
+        let m = scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id));
         assert_eq!(m.protected.len(), 2);
         assert_eq!(&t[m.protected[0].clone()], "\"Satu. Dua.\"");
         assert_eq!(&t[m.protected[1].clone()], "(tiga. empat)");

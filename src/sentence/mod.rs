@@ -135,6 +135,7 @@ pub(crate) fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
                 Lang::Id => Quotes::Whole,
                 Lang::En => Quotes::Continued,
             },
+            Lexicon::of(lang),
         ),
         out: Vec::new(),
         start: 0,
