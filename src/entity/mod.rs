@@ -436,7 +436,11 @@ fn sentence_mentions(
         tagged.extend(out[before..].iter().map(|m| m.range.clone()));
         crate::sort::sort_by_key(tagged, |r| r.end);
         let all_kinds = lower_text || caps_text;
-        for &(ma, mb, classes) in s.matches.iter().filter(|m| all_kinds || m.2 & LOC == 0) {
+        for &(ma, mb, classes) in s
+            .matches
+            .iter()
+            .filter(|m| all_kinds || !style.indonesian || m.2 & LOC == 0)
+        {
             let (ma, mb) = (ma + ra, mb + ra);
             let Some(kind) = lexicon_kind(classes) else {
                 continue;
