@@ -908,6 +908,57 @@ fn push_span(
             return;
         }
     }
+    // English: a given name and a surname beside another name are two
+    // mentions: "Gary Chan of DAB", "DAB 's Horace Cheung", "DAB and Eunice
+    // Yung" (the other name keeps its known type, else the span's, else ORG).
+    if !lower_text && !style.indonesian && b - a > 2 {
+        let given = |k: usize| {
+            k + 1 < b
+                && word_classes(k) & FIRST_NAME != 0
+                && info[k - ra].is_cap()
+                && info[k + 1 - ra].is_cap()
+        };
+        for k in a + 1..b - 1 {
+            let of = tok(k) == "of";
+            // (Not "Charles I of Hungary", "John Bligh , 4th Earl of Darnley".)
+            let split = if of {
+                (2..=3).contains(&(k - a))
+                    && given(a)
+                    && info[k + 1 - ra].is_cap()
+                    && (a..k).all(|j| {
+                        info[j - ra].is_cap()
+                            && info[j - ra].has_lower()
+                            && word_classes(j) & TITLES == 0
+                    })
+            } else {
+                matches!(tok(k), "'s" | "\u{2019}s" | "and") && given(k + 1)
+            };
+            if split {
+                let (oa, ob) = if of { (k + 1, b) } else { (a, k) };
+                let c = LEXICON.classes((oa..ob).map(|j| info[j - ra].lower));
+                let other = lexicon_kind(c).unwrap_or(if kind == EntityType::Per {
+                    EntityType::Org
+                } else {
+                    kind
+                });
+                let (pa, pb) = if of { (a, k) } else { (k + 1, b) };
+                push_span(
+                    text,
+                    toks,
+                    info,
+                    ra,
+                    pa,
+                    pb,
+                    EntityType::Per,
+                    sure,
+                    style,
+                    out,
+                );
+                push_span(text, toks, info, ra, oa, ob, other, sure, style, out);
+                return;
+            }
+        }
+    }
     // "Komisi Pemberantasan Korupsi (KPK)": the name and its acronym are two
     // mentions of one entity (linked by `acronym_links`).
     if b - a >= 4 && tok(b - 1) == ")" {
