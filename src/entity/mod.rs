@@ -1025,6 +1025,20 @@ fn push_span(
     {
         return;
     }
+    // English: a nationality word after direction words is one too: "South
+    // Korean", "North African" (not "South Africa").
+    if !style.indonesian
+        && classes & (LOC | ORG | PER) == 0
+        && word_classes(b - 1) & NAT != 0
+        && (a..b - 1).all(|k| {
+            matches!(
+                tok(k).to_ascii_lowercase().as_str(),
+                "north" | "south" | "east" | "west" | "central"
+            )
+        })
+    {
+        return;
+    }
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
         let t = &info[a - ra];
         // Day names, titles, nationality words; a capitalised common word
