@@ -468,6 +468,9 @@ fn sentence_mentions(
             honorific_names(text, &s.toks, &s.info, ra, a, b, before, out);
             given_names(&s.info, ra, before, &s.toks, out);
             lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
+            if !caps_text {
+                acronyms(text, &s.info, ra, a, b, before, &s.toks, out);
+            }
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
@@ -475,6 +478,48 @@ fn sentence_mentions(
         }
         join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
+    }
+}
+
+/// English: an unknown acronym after "the" or before "'s", which the tagger
+/// left out, is an organisation: "DAB 's Ben Chan", "the KPA fired".
+/// Tokens `a..b` of the window; mentions of the window start at `from`.
+#[allow(clippy::too_many_arguments)]
+fn acronyms(
+    text: &str,
+    info: &[TokInfo],
+    ra: usize,
+    a: usize,
+    b: usize,
+    from: usize,
+    toks: &[Range<usize>],
+    out: &mut Vec<Mention>,
+) {
+    for k in a..b {
+        let t = &info[k - ra];
+        let caps = |j: usize| j >= ra && info.get(j - ra).is_some_and(|t| t.is_all_caps());
+        let r = &toks[k];
+        let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
+        let context = (k > 0 && matches!(tok(k - 1), "the" | "The"))
+            || matches!(tok(k + 1), "'s" | "\u{2019}s");
+        if t.is_all_caps()
+            && context
+            && (2..=5).contains(&t.len_chars())
+            && tok(k).chars().all(char::is_alphabetic)
+            && word_class(t.lower) == 0
+            && !(k > 0 && caps(k - 1))
+            && !caps(k + 1)
+            && !out[from..]
+                .iter()
+                .any(|m| m.range.start < r.end && r.start < m.range.end)
+        {
+            out.push(Mention {
+                range: r.clone(),
+                kind: EntityType::Org,
+                toks: vec![r.clone()],
+                sure: false,
+            });
+        }
     }
 }
 
