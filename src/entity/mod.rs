@@ -505,7 +505,7 @@ fn acronyms(
         if t.is_all_caps()
             && context
             && (2..=5).contains(&t.len_chars())
-            && tok(k).chars().all(char::is_alphabetic)
+            && tok(k).bytes().all(|c| c.is_ascii_uppercase())
             && word_class(t.lower) == 0
             && !(k > 0 && caps(k - 1))
             && !caps(k + 1)
@@ -1076,10 +1076,9 @@ fn push_span(
         && classes & (LOC | ORG | PER) == 0
         && word_classes(b - 1) & NAT != 0
         && (a..b - 1).all(|k| {
-            matches!(
-                tok(k).to_ascii_lowercase().as_str(),
-                "north" | "south" | "east" | "west" | "central"
-            )
+            ["north", "south", "east", "west", "central"]
+                .iter()
+                .any(|d| tok(k).eq_ignore_ascii_case(d))
         })
     {
         return;
