@@ -7,6 +7,10 @@ and scores them with ../shared/tools/score_ner.py (exact-span F1, per type).
 
 Usage: scripts/eval_ner.py [--teks target/release/teks] [--data ../shared/data/ner]
                            [--out /tmp/teks-ner] [--full] [SET ...]
+
+A SET written NAME:LANG scores NAME.jsonl of --data that is not one of the
+dev sets below (e.g. an evaluation set made by scripts/gum_ner.py:
+`--data /tmp/gum-news gum_news:en`).
 """
 import argparse
 import json
@@ -48,8 +52,9 @@ def main():
     ap.add_argument("sets", nargs="*")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    for name, lang in SETS:
-        if a.sets and name not in a.sets:
+    extra = [tuple(x.split(":", 1)) for x in a.sets if ":" in x]
+    for name, lang in extra or SETS:
+        if a.sets and not extra and name not in a.sets:
             continue
         gold = os.path.join(a.data, name + ".jsonl")
         docs = [json.loads(l) for l in open(gold, encoding="utf-8") if l.strip()]

@@ -436,7 +436,11 @@ fn sentence_mentions(
         tagged.extend(out[before..].iter().map(|m| m.range.clone()));
         crate::sort::sort_by_key(tagged, |r| r.end);
         let all_kinds = lower_text || caps_text;
-        for &(ma, mb, classes) in s.matches.iter().filter(|m| all_kinds || m.2 & LOC == 0) {
+        for &(ma, mb, classes) in s
+            .matches
+            .iter()
+            .filter(|m| all_kinds || !style.indonesian || m.2 & LOC == 0)
+        {
             let (ma, mb) = (ma + ra, mb + ra);
             let Some(kind) = lexicon_kind(classes) else {
                 continue;
@@ -464,6 +468,9 @@ fn sentence_mentions(
             honorific_names(text, &s.toks, &s.info, ra, a, b, before, out);
             given_names(&s.info, ra, before, &s.toks, out);
             lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
+            if !caps_text {
+                acronyms(text, &s.info, ra, a, b, before, &s.toks, out);
+            }
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
@@ -471,6 +478,48 @@ fn sentence_mentions(
         }
         join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
+    }
+}
+
+/// English: an unknown acronym after "the" or before "'s", which the tagger
+/// left out, is an organisation: "DAB 's Ben Chan", "the KPA fired".
+/// Tokens `a..b` of the window; mentions of the window start at `from`.
+#[allow(clippy::too_many_arguments)]
+fn acronyms(
+    text: &str,
+    info: &[TokInfo],
+    ra: usize,
+    a: usize,
+    b: usize,
+    from: usize,
+    toks: &[Range<usize>],
+    out: &mut Vec<Mention>,
+) {
+    for k in a..b {
+        let t = &info[k - ra];
+        let caps = |j: usize| j >= ra && info.get(j - ra).is_some_and(|t| t.is_all_caps());
+        let r = &toks[k];
+        let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
+        let context = (k > 0 && matches!(tok(k - 1), "the" | "The"))
+            || matches!(tok(k + 1), "'s" | "\u{2019}s");
+        if t.is_all_caps()
+            && context
+            && (2..=5).contains(&t.len_chars())
+            && tok(k).bytes().all(|c| c.is_ascii_uppercase())
+            && word_class(t.lower) == 0
+            && !(k > 0 && caps(k - 1))
+            && !caps(k + 1)
+            && !out[from..]
+                .iter()
+                .any(|m| m.range.start < r.end && r.start < m.range.end)
+        {
+            out.push(Mention {
+                range: r.clone(),
+                kind: EntityType::Org,
+                toks: vec![r.clone()],
+                sure: false,
+            });
+        }
     }
 }
 
@@ -904,6 +953,57 @@ fn push_span(
             return;
         }
     }
+    // English: a given name and a surname beside another name are two
+    // mentions: "Gary Chan of DAB", "DAB 's Horace Cheung", "DAB and Eunice
+    // Yung" (the other name keeps its known type, else the span's, else ORG).
+    if !lower_text && !style.indonesian && b - a > 2 {
+        let given = |k: usize| {
+            k + 1 < b
+                && word_classes(k) & FIRST_NAME != 0
+                && info[k - ra].is_cap()
+                && info[k + 1 - ra].is_cap()
+        };
+        for k in a + 1..b - 1 {
+            let of = tok(k) == "of";
+            // (Not "Charles I of Hungary", "John Bligh , 4th Earl of Darnley".)
+            let split = if of {
+                (2..=3).contains(&(k - a))
+                    && given(a)
+                    && info[k + 1 - ra].is_cap()
+                    && (a..k).all(|j| {
+                        info[j - ra].is_cap()
+                            && info[j - ra].has_lower()
+                            && word_classes(j) & TITLES == 0
+                    })
+            } else {
+                matches!(tok(k), "'s" | "\u{2019}s" | "and") && given(k + 1)
+            };
+            if split {
+                let (oa, ob) = if of { (k + 1, b) } else { (a, k) };
+                let c = LEXICON.classes((oa..ob).map(|j| info[j - ra].lower));
+                let other = lexicon_kind(c).unwrap_or(if kind == EntityType::Per {
+                    EntityType::Org
+                } else {
+                    kind
+                });
+                let (pa, pb) = if of { (a, k) } else { (k + 1, b) };
+                push_span(
+                    text,
+                    toks,
+                    info,
+                    ra,
+                    pa,
+                    pb,
+                    EntityType::Per,
+                    sure,
+                    style,
+                    out,
+                );
+                push_span(text, toks, info, ra, oa, ob, other, sure, style, out);
+                return;
+            }
+        }
+    }
     // "Komisi Pemberantasan Korupsi (KPK)": the name and its acronym are two
     // mentions of one entity (linked by `acronym_links`).
     if b - a >= 4 && tok(b - 1) == ")" {
@@ -967,6 +1067,19 @@ fn push_span(
         && b - a > 1
         && classes & (LOC | ORG | PER) == 0
         && (a..b).all(|k| word_classes(k) & (COMMON | FIRST_NAME | PER) == COMMON)
+    {
+        return;
+    }
+    // English: a nationality word after direction words is one too: "South
+    // Korean", "North African" (not "South Africa").
+    if !style.indonesian
+        && classes & (LOC | ORG | PER) == 0
+        && word_classes(b - 1) & NAT != 0
+        && (a..b - 1).all(|k| {
+            ["north", "south", "east", "west", "central"]
+                .iter()
+                .any(|d| tok(k).eq_ignore_ascii_case(d))
+        })
     {
         return;
     }
