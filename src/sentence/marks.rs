@@ -2,6 +2,7 @@
 //! sentences) and bracketed or quoted spans (which sentences do not end in).
 
 use super::lexicon::Lexicon;
+use super::MAX_WORD;
 use std::ops::Range;
 
 /// What the first pass found, each list sorted by position.
@@ -281,7 +282,10 @@ fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, lex: &Lexicon, marks:
         && (line_end.is_empty() || line_end.starts_with('\n'));
     let last = text[q.clone()].chars().rev().nth(1);
     let comma = last == Some(',') || line_end.starts_with(',');
-    if comma && speech_after_headline(text, &q, line_start, line_end, lex) {
+    let opens_upper = text[q.clone()]
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(char::is_uppercase);
+    if comma && opens_upper && speech_after_headline(&text[q.clone()], line_start, line_end, lex) {
         marks.starts.push(q.start);
     }
     let goes_on = comma
@@ -299,11 +303,7 @@ fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, lex: &Lexicon, marks:
             // a burst of exclamations ("\"Hush! Hush!\" said the Rabbit"),
             // a quotation broken off with a dash or resumed in lower case
             // stays whole, and so does a „German or Slovak“ one.
-            let opens_upper = !text[q.start..].starts_with('„')
-                && text[q.clone()]
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .starts_with(char::is_uppercase);
-            if comma && opens_upper {
+            if comma && opens_upper && !text[q.start..].starts_with('„') {
                 marks.attributed.push(q);
             } else {
                 marks.protected.push(q);
@@ -313,47 +313,31 @@ fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, lex: &Lexicon, marks:
     }
 }
 
-/// Whether the quotation `q`, which ends in a comma, is quoted speech that
-/// starts a sentence although no terminator comes before it: it follows a
-/// word directly ("… jamu orang kaya Cina \"Sementara sisanya …,\" ujarnya")
-/// that is no verb of saying ("mengatakan \"…\""), opens with a capital,
-/// holds a few words, and a verb of saying comes first or second after it. The sentence before ended without a period: a
-/// headline run into the text, or a dropped period. ("the so-called \"Big
-/// Three,\" which …" has no verb of saying after it.)
-fn speech_after_headline(
-    text: &str,
-    q: &Range<usize>,
-    line_start: &str,
-    line_end: &str,
-    lex: &Lexicon,
-) -> bool {
-    let inner = &text[q.clone()];
-    // The word before, looked for in the last bytes only (bounded).
-    let mut from = line_start.len().saturating_sub(40);
-    while !line_start.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = line_start[from..]
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+/// Whether `quote` (opening with a capital, ending in a comma) is quoted
+/// speech that starts a sentence although no terminator comes before it: it
+/// follows a word directly ("… jamu orang kaya Cina \"Sementara sisanya …,\"
+/// ujarnya") that is no verb of saying ("mengatakan \"…\""), holds a few
+/// words, and a verb of saying comes first or second after it. The sentence
+/// before ended without a period: a headline run into the text, or a dropped
+/// period. ("the so-called \"Big Three,\" which …" has no verb of saying.)
+fn speech_after_headline(quote: &str, line_start: &str, line_end: &str, lex: &Lexicon) -> bool {
+    // The word before: its ASCII letters, looked for in the last bytes only
+    // (bounded); a word ending in any other letter or a digit is no verb.
+    let head = line_start.as_bytes();
+    let head = &head[head.len().saturating_sub(MAX_WORD)..];
+    let letters = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let before = std::str::from_utf8(&head[head.len() - letters..]).unwrap_or("");
     if !line_start.ends_with(char::is_alphanumeric)
         || lex.is_says(before)
-        || !inner
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .starts_with(char::is_uppercase)
-        || inner.matches(' ').count() < 3
+        || quote.bytes().filter(|&b| b == b' ').count() < 3
     {
         return false;
     }
-    let after = line_end.strip_prefix(',').unwrap_or(line_end);
-    let mut end = after.len().min(40);
-    while !after.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut words = after[..end]
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty());
+    let mut words = super::words_ahead(line_end);
     let first = words.next().unwrap_or("");
     first.starts_with(char::is_lowercase)
         && (lex.is_says(first) || words.next().is_some_and(|w| lex.is_says(w)))

@@ -930,14 +930,7 @@ fn is_postscript(word: &str) -> bool {
 /// Whether `rest` opens with a speech attribution: a pronoun and a verb of
 /// saying ("he yelled", "she asked"), which goes on after "!" or "?".
 fn attribution(rest: &str) -> bool {
-    // Bounded: the two words are looked for in the first bytes only.
-    let mut end = rest.len().min(MAX_NEXT);
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut words = rest[..end]
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty());
+    let mut words = words_ahead(rest);
     let (Some(who), Some(verb)) = (words.next(), words.next()) else {
         return false;
     };
@@ -963,6 +956,17 @@ fn attribution(rest: &str) -> bool {
                 | "wondered"
                 | "thought"
         )
+}
+
+/// The words (runs of letters) in the first bytes of `rest` (bounded).
+fn words_ahead(rest: &str) -> impl Iterator<Item = &str> {
+    let mut end = rest.len().min(MAX_NEXT);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    rest[..end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
 }
 
 /// The character at byte `i` (a character boundary before the end).
