@@ -100,10 +100,16 @@ fn key_hash(text: &str, toks: &[Range<usize>]) -> u64 {
     h
 }
 
-/// Lower-cased words of a name, for name-part matching.
+/// Lower-cased words of a name, for name-part matching (a character at a
+/// time: `str::to_lowercase` adds kilobytes of code for a final Σ).
 fn words(name: &str) -> Vec<String> {
     name.split(' ')
-        .map(|w| w.trim_matches('.').to_lowercase())
+        .map(|w| {
+            w.trim_matches('.')
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
