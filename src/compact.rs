@@ -49,24 +49,6 @@ impl Writer {
     }
 }
 
-/// A serde unit-variant name from a `Debug` name, kebab-cased as
-/// `#[serde(rename_all = "kebab-case")]` does ("CaptionCredit" →
-/// "caption-credit").
-pub(crate) fn kebab(debug: &str) -> String {
-    let mut out = String::with_capacity(debug.len() + 4);
-    for (i, c) in debug.chars().enumerate() {
-        if c.is_uppercase() {
-            if i > 0 {
-                out.push('-');
-            }
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Encodes `a` (the result of analysing some input) for the JS decoder.
 #[cfg(any(test, feature = "bench-boundary"))]
 pub(crate) fn encode(a: &Analysis) -> (Vec<u32>, String) {
@@ -101,7 +83,7 @@ fn encode_with(a: &Analysis, slices: Option<&[Option<Range<usize>>]>) -> (Vec<u3
     for r in &a.removed {
         w.num(r.start);
         w.num(r.end);
-        w.str(&kebab(&format!("{:?}", r.reason)));
+        w.str(r.reason.as_str());
     }
     // Sentence texts are mostly slices of the cleaned text: given (`slices`)
     // or found there (sentences are in order, so the search only moves
@@ -266,7 +248,7 @@ mod tests {
     }
 
     #[test]
-    fn kebab_matches_serde() {
+    fn reason_names_match_serde() {
         for r in [
             Reason::Promo,
             Reason::CaptionCredit,
@@ -276,7 +258,7 @@ mod tests {
         ] {
             assert_eq!(
                 serde_json::to_value(r).unwrap(),
-                serde_json::Value::String(kebab(&format!("{r:?}")))
+                serde_json::Value::String(r.as_str().to_string())
             );
         }
     }

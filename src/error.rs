@@ -59,7 +59,7 @@ impl fmt::Display for Error {
         match &self.kind {
             ErrorKind::UnknownLang(code) => write!(
                 f,
-                "unknown language {code:?}: expected \"auto\" or one of {}",
+                "unknown language \"{code}\": expected \"auto\" or one of {}",
                 crate::Lang::ALL
                     .iter()
                     .map(|l| l.code())
@@ -69,12 +69,12 @@ impl fmt::Display for Error {
             ErrorKind::UnknownInputFormat(name) => {
                 write!(
                     f,
-                    "unknown input format {name:?}: expected \"text\" or \"html\""
+                    "unknown input format \"{name}\": expected \"text\" or \"html\""
                 )
             }
             ErrorKind::UnknownEntityType(name) => write!(
                 f,
-                "unknown entity type {name:?}: expected one of {}",
+                "unknown entity type \"{name}\": expected one of {}",
                 crate::EntityType::ALL
                     .iter()
                     .map(|t| t.as_str())

@@ -31,6 +31,20 @@ pub enum Reason {
     Invisible,
 }
 
+impl Reason {
+    /// Its name in results: "promo", "caption-credit", "navigation",
+    /// "html-markup", "invisible".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Promo => "promo",
+            Reason::CaptionCredit => "caption-credit",
+            Reason::Navigation => "navigation",
+            Reason::HtmlMarkup => "html-markup",
+            Reason::Invisible => "invisible",
+        }
+    }
+}
+
 /// What the cleaner produces.
 #[derive(Debug, Default)]
 pub(crate) struct Output {
