@@ -438,9 +438,10 @@ fn safe_cut(s: &str, piece: usize) -> Option<usize> {
     let window = &s[..end];
     let floor = piece / 4;
     let good = |at: Option<usize>, len: usize| at.map(|i| i + len).filter(|&i| i > floor);
-    good(window.rfind("\n\n"), 2)
+    let bytes = window.as_bytes();
+    good(crate::bytes::rfind(bytes, b"\n\n"), 2)
         .or_else(|| good(window.rfind('\n'), 1))
-        .or_else(|| good(window.rfind(". "), 2))
+        .or_else(|| good(crate::bytes::rfind(bytes, b". "), 2))
         .or_else(|| good(window.rfind(char::is_whitespace), 1))
         .or(Some(end).filter(|&e| e > 0))
 }

@@ -1,4 +1,7 @@
-//! Eight bytes as one word, for the scanners that work a word at a time.
+//! Eight bytes as one word, for the scanners that work a word at a time;
+//! and plain substring scans for the few cold places that look for a short
+//! string (`str::find` with a string pattern links a two-way searcher, ~1.5
+//! KB of wasm, for no gain on short needles).
 //!
 //! `copy_from_slice` into a `[u8; 8]` is one load natively, but a call to
 //! a memcpy routine in the wasm build (`opt-level = "s"`), which profiled at
@@ -22,6 +25,16 @@ pub(crate) fn le_u64_padded(b: &[u8]) -> u64 {
         .fold(0, |w, (k, &x)| w | u64::from(x) << (8 * k))
 }
 
+/// Where `needle` (not empty) last occurs in `hay`.
+pub(crate) fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Whether `needle` (not empty) occurs in `hay`.
+pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,6 +48,23 @@ mod tests {
             let mut w = [0u8; 8];
             w[..n].copy_from_slice(&b[..n]);
             assert_eq!(le_u64_padded(&b[..n]), u64::from_le_bytes(w));
+        }
+    }
+
+    #[test]
+    fn substring_scans_match_str() {
+        for (hay, needle) in [
+            ("a\n\nb\n\nc", "\n\n"),
+            ("x. y. z", ". "),
+            ("abc", "d"),
+            ("", "ab"),
+            ("ab", "ab"),
+        ] {
+            assert_eq!(rfind(hay.as_bytes(), needle.as_bytes()), hay.rfind(needle));
+            assert_eq!(
+                contains(hay.as_bytes(), needle.as_bytes()),
+                hay.contains(needle)
+            );
         }
     }
 }

@@ -321,12 +321,13 @@ fn start_tag(bytes: &[u8], i: usize, attrs: &mut Attrs) -> (Range<usize>, bool, 
         } else if attr.eq_ignore_ascii_case(b"aria-hidden") {
             attrs.hidden |= v.eq_ignore_ascii_case(b"true");
         } else if attr.eq_ignore_ascii_case(b"style") {
-            let s: String = v
+            let s: Vec<u8> = v
                 .iter()
                 .filter(|b| !b.is_ascii_whitespace())
-                .map(|b| char::from(b.to_ascii_lowercase()))
+                .map(u8::to_ascii_lowercase)
                 .collect();
-            attrs.hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+            attrs.hidden |= crate::bytes::contains(&s, b"display:none")
+                || crate::bytes::contains(&s, b"visibility:hidden");
         } else if attr.eq_ignore_ascii_case(b"role") {
             let r = String::from_utf8_lossy(v).to_ascii_lowercase();
             attrs.role_dropped = ROLES.contains(&r.trim());
