@@ -105,10 +105,12 @@ fn key_hash(text: &str, toks: &[Range<usize>]) -> u64 {
 fn words(name: &str) -> Vec<String> {
     name.split(' ')
         .map(|w| {
-            w.trim_matches('.')
-                .chars()
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
+            let w = w.trim_matches('.');
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.chars().flat_map(char::to_lowercase).collect::<String>()
+            }
         })
         .filter(|w| !w.is_empty())
         .collect()
