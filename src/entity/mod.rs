@@ -497,14 +497,16 @@ fn acronyms(
 ) {
     for k in a..b {
         let t = &info[k - ra];
+        // Most tokens are no acronym: the flags first, the words around after.
+        if !t.is_all_caps() || !(2..=5).contains(&t.len_chars()) {
+            continue;
+        }
         let caps = |j: usize| j >= ra && info.get(j - ra).is_some_and(|t| t.is_all_caps());
         let r = &toks[k];
         let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
         let context = (k > 0 && matches!(tok(k - 1), "the" | "The"))
             || matches!(tok(k + 1), "'s" | "\u{2019}s");
-        if t.is_all_caps()
-            && context
-            && (2..=5).contains(&t.len_chars())
+        if context
             && tok(k).bytes().all(|c| c.is_ascii_uppercase())
             && word_class(t.lower) == 0
             && !(k > 0 && caps(k - 1))
