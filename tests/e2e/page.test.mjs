@@ -101,6 +101,34 @@ test("CSP meta is strict and there are no inline scripts, styles or handlers", a
   await context.close();
 });
 
+test("one worker: boot.js starts it while the page loads and main.js adopts it", async () => {
+  const { page, log, context } = await openPage(browser, "about:blank");
+  const workers = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.goto(server.url);
+  await waitReady(page);
+  await analyseText(page, "Presiden Joko Widodo tiba di Surabaya. Ia bertemu warga.");
+  // boot.js was loaded and its worker is the only one (main.js started none).
+  assert.ok(log.requests.some((u) => u.endsWith("/boot.js")));
+  assert.equal(workers.length, 1, JSON.stringify(workers));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("without boot.js the page starts its own worker", async () => {
+  const { page, log, context } = await openPage(browser, "about:blank");
+  await context.route("**/boot.js", (route) => route.fulfill({ status: 404, body: "gone" }));
+  const workers = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.goto(server.url);
+  await waitReady(page);
+  await analyseText(page, "Presiden Joko Widodo tiba di Surabaya. Ia bertemu warga.");
+  assert.ok((await entityRows(page)).some((r) => r.name === "Joko Widodo"));
+  assert.equal(workers.length, 1, JSON.stringify(workers));
+  assert.deepEqual(log.errors.filter((e) => !/boot\.js|404/.test(e)), []);
+  await context.close();
+});
+
 test("a failed wasm init is shown as an error state", async () => {
   const { page, context } = await openPage(browser, "about:blank");
   await context.route("**/pkg/teks_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
