@@ -214,6 +214,8 @@ impl Splitter<'_> {
             let b = self.bytes[i];
             if b.is_ascii() {
                 match b {
+                    // The common case: one space between words.
+                    b' ' if self.bytes.get(i + 1).is_some_and(|&c| c.is_ascii_graphic()) => i += 1,
                     b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => i = self.whitespace(i),
                     b'.' | b'!' | b'?' => i = self.terminator(i),
                     // Armenian writes its full stop as a colon.
