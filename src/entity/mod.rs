@@ -1083,6 +1083,10 @@ fn push_span(
     {
         return;
     }
+    // A nationality or group phrase is none ("New Zealander", "Sri Lankan").
+    if classes & (NAT | LOC | ORG | PER) == NAT {
+        return;
+    }
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
         let t = &info[a - ra];
         // Day names, titles, nationality words; a capitalised common word
@@ -1095,7 +1099,7 @@ fn push_span(
             && text
                 .get(toks[a].clone())
                 .is_some_and(|w| w.ends_with("nya"));
-        if classes & (TIME | TITLES | NAT) != 0 || common_word || nya {
+        if classes & (TIME | TITLES) != 0 || common_word || nya {
             return;
         }
     }
