@@ -475,6 +475,7 @@ fn sentence_mentions(
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
             name_particles(&s.toks, &s.info, ra, before, out);
+            join_orgs(text, &s.toks, before, out);
         }
         join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
@@ -750,6 +751,38 @@ fn name_particles(
             m.sure = true;
         }
         i += 1;
+    }
+}
+
+/// English: an organisation's name the tagger cut in two is one: a place or
+/// organisation right before an organisation ("New Zealand Herald", "United
+/// States Navy"), an organisation, "of" or "for" (and "the") and a name
+/// ("Supreme Court of Cassation", "Warhol Foundation for the Visual Arts").
+fn join_orgs(text: &str, toks: &[Range<usize>], from: usize, out: &mut Vec<Mention>) {
+    let mut i = from;
+    while i + 1 < out.len() {
+        let (m, n) = (&out[i], &out[i + 1]);
+        let gap = text.get(m.range.end..n.range.start).unwrap_or(".");
+        let mut words = gap.split_whitespace();
+        let join = match (words.next(), words.next(), words.next()) {
+            (None, ..) => !gap.is_empty() && n.kind == EntityType::Org && m.kind != EntityType::Per,
+            (Some("of" | "for"), None | Some("the"), None) => {
+                m.kind == EntityType::Org && n.kind != EntityType::Per
+            }
+            _ => false,
+        };
+        if join {
+            let n = out.remove(i + 1);
+            let m = &mut out[i];
+            let k0 = toks.partition_point(|t| t.start < m.range.start);
+            let k1 = toks.partition_point(|t| t.start < n.range.end);
+            m.toks = toks[k0..k1].to_vec();
+            m.range.end = n.range.end;
+            m.kind = EntityType::Org;
+            m.sure = true;
+        } else {
+            i += 1;
+        }
     }
 }
 
