@@ -482,6 +482,12 @@ fn sentence_mentions(
     }
 }
 
+/// Whether a mention of `out` overlaps byte range `r`.
+fn covered(out: &[Mention], r: &Range<usize>) -> bool {
+    out.iter()
+        .any(|m| m.range.start < r.end && r.start < m.range.end)
+}
+
 /// English: an unknown acronym after "the" or before "'s", which the tagger
 /// left out, is an organisation: "DAB 's Ben Chan", "the KPA fired".
 /// Tokens `a..b` of the window; mentions of the window start at `from`.
@@ -510,9 +516,7 @@ fn acronyms(
             && word_class(t.lower) == 0
             && !(k > 0 && caps(k - 1))
             && !caps(k + 1)
-            && !out[from..]
-                .iter()
-                .any(|m| m.range.start < r.end && r.start < m.range.end)
+            && !covered(&out[from..], r)
         {
             out.push(Mention {
                 range: r.clone(),
@@ -582,9 +586,7 @@ fn honorific_names(
             continue;
         }
         let (start, end) = (toks[j].start, toks[e - 1].end);
-        let covered = out[from..]
-            .iter()
-            .any(|m| m.range.start < end && start < m.range.end);
+        let covered = covered(&out[from..], &(start..end));
         let known = LEXICON.classes((j..e).map(|x| info[x - ra].lower)) & (LOC | ORG) != 0;
         if !covered && !known {
             out.push(Mention {
@@ -675,9 +677,7 @@ fn lone_given_names(
                     )
             }
         };
-        let covered = out[from..]
-            .iter()
-            .any(|m| m.range.start < r.end && r.start < m.range.end);
+        let covered = covered(&out[from..], &r);
         if !next_cap && !prev_cap && !covered && free_before && free_after {
             out.push(Mention {
                 range: r.clone(),
@@ -759,24 +759,31 @@ fn name_particles(
 /// States Navy"), an organisation, "of" or "for" (and "the") and a name
 /// ("Supreme Court of Cassation", "Warhol Foundation for the Visual Arts").
 fn join_orgs(text: &str, toks: &[Range<usize>], from: usize, out: &mut Vec<Mention>) {
+    let word = |k: usize| toks.get(k).and_then(|t| text.get(t.clone())).unwrap_or("");
     let mut i = from;
     while i + 1 < out.len() {
         let (m, n) = (&out[i], &out[i + 1]);
-        let gap = text.get(m.range.end..n.range.start).unwrap_or(".");
-        let mut words = gap.split_whitespace();
-        let join = match (words.next(), words.next(), words.next()) {
-            (None, ..) => !gap.is_empty() && n.kind == EntityType::Org && m.kind != EntityType::Per,
-            (Some("of" | "for"), None | Some("the"), None) => {
-                m.kind == EntityType::Org && n.kind != EntityType::Per
+        let ke = toks.partition_point(|t| t.start < m.range.end);
+        let ks = toks.partition_point(|t| t.start < n.range.start);
+        let join = match ks - ke {
+            0 => {
+                n.range.start > m.range.end
+                    && n.kind == EntityType::Org
+                    && m.kind != EntityType::Per
             }
-            _ => false,
+            g => {
+                g < 3
+                    && m.kind == EntityType::Org
+                    && n.kind != EntityType::Per
+                    && matches!(word(ke), "of" | "for")
+                    && (g == 1 || word(ke + 1) == "the")
+            }
         };
         if join {
             let n = out.remove(i + 1);
             let m = &mut out[i];
-            let k0 = toks.partition_point(|t| t.start < m.range.start);
-            let k1 = toks.partition_point(|t| t.start < n.range.end);
-            m.toks = toks[k0..k1].to_vec();
+            m.toks.extend_from_slice(&toks[ke..ks]);
+            m.toks.extend(n.toks);
             m.range.end = n.range.end;
             m.kind = EntityType::Org;
             m.sure = true;
