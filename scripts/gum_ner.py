@@ -64,7 +64,7 @@ TITLES = {
     "inspector", "agent", "sheriff", "attorney", "senior", "assistant", "emperor",
     "empress", "sultan", "sheikh", "ayatollah", "archbishop", "bishop",
     "cardinal", "rabbi", "imam", "leader", "founder", "head", "speaker",
-    "congressman", "congresswoman", "councillor", "councilman", "admiral",
+    "congressman", "congresswoman", "councillor", "councilman", "admiral", "emeritus",
     "major", "private", "corporal", "marshal", "chef", "manager", "editor",
 }
 POSSESSIVE = {"'s", "'", "’s", "’"}

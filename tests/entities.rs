@@ -312,3 +312,21 @@ fn hard_indonesian_cases() {
     assert!(has(&t, "Widodo AS", "PER"), "{t:?}");
     assert!(!has(&t, "AS", "LOC"), "{t:?}");
 }
+
+#[test]
+fn english_news_organisations_and_non_names() {
+    // An organisation name the tagger cut at "of" is one; the Hajj and a
+    // nationality phrase are no names.
+    let t = table(
+        "Italy's Supreme Court of Cassation ruled on Monday. Pilgrims travelled to \
+         Mecca for the Hajj, like every other New Zealander on the roll.",
+        &en(),
+    );
+    assert!(has(&t, "Supreme Court of Cassation", "ORG"), "{t:?}");
+    assert!(has(&t, "Mecca", "LOC"), "{t:?}");
+    assert!(
+        !t.iter()
+            .any(|(n, _, _)| n == "Hajj" || n == "New Zealander"),
+        "{t:?}"
+    );
+}

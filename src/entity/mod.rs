@@ -475,10 +475,17 @@ fn sentence_mentions(
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
             name_particles(&s.toks, &s.info, ra, before, out);
+            join_orgs(text, &s.toks, before, out);
         }
         join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
     }
+}
+
+/// Whether a mention of `out` overlaps byte range `r`.
+fn covered(out: &[Mention], r: &Range<usize>) -> bool {
+    out.iter()
+        .any(|m| m.range.start < r.end && r.start < m.range.end)
 }
 
 /// English: an unknown acronym after "the" or before "'s", which the tagger
@@ -511,9 +518,7 @@ fn acronyms(
             && word_class(t.lower) == 0
             && !(k > 0 && caps(k - 1))
             && !caps(k + 1)
-            && !out[from..]
-                .iter()
-                .any(|m| m.range.start < r.end && r.start < m.range.end)
+            && !covered(&out[from..], r)
         {
             out.push(Mention {
                 range: r.clone(),
@@ -583,9 +588,7 @@ fn honorific_names(
             continue;
         }
         let (start, end) = (toks[j].start, toks[e - 1].end);
-        let covered = out[from..]
-            .iter()
-            .any(|m| m.range.start < end && start < m.range.end);
+        let covered = covered(&out[from..], &(start..end));
         let known = LEXICON.classes((j..e).map(|x| info[x - ra].lower)) & (LOC | ORG) != 0;
         if !covered && !known {
             out.push(Mention {
@@ -676,9 +679,7 @@ fn lone_given_names(
                     )
             }
         };
-        let covered = out[from..]
-            .iter()
-            .any(|m| m.range.start < r.end && r.start < m.range.end);
+        let covered = covered(&out[from..], &r);
         if !next_cap && !prev_cap && !covered && free_before && free_after {
             out.push(Mention {
                 range: r.clone(),
@@ -752,6 +753,45 @@ fn name_particles(
             m.sure = true;
         }
         i += 1;
+    }
+}
+
+/// English: an organisation's name the tagger cut in two is one: a place or
+/// organisation right before an organisation ("New Zealand Herald", "United
+/// States Navy"), an organisation, "of" or "for" (and "the") and a name
+/// ("Supreme Court of Cassation", "Warhol Foundation for the Visual Arts").
+fn join_orgs(text: &str, toks: &[Range<usize>], from: usize, out: &mut Vec<Mention>) {
+    let word = |k: usize| toks.get(k).and_then(|t| text.get(t.clone())).unwrap_or("");
+    let mut i = from;
+    while i + 1 < out.len() {
+        let (m, n) = (&out[i], &out[i + 1]);
+        let ke = toks.partition_point(|t| t.start < m.range.end);
+        let ks = toks.partition_point(|t| t.start < n.range.start);
+        let join = match ks - ke {
+            0 => {
+                n.range.start > m.range.end
+                    && n.kind == EntityType::Org
+                    && m.kind != EntityType::Per
+            }
+            g => {
+                g < 3
+                    && m.kind == EntityType::Org
+                    && n.kind != EntityType::Per
+                    && matches!(word(ke), "of" | "for")
+                    && (g == 1 || word(ke + 1) == "the")
+            }
+        };
+        if join {
+            let n = out.remove(i + 1);
+            let m = &mut out[i];
+            m.toks.extend_from_slice(&toks[ke..ks]);
+            m.toks.extend(n.toks);
+            m.range.end = n.range.end;
+            m.kind = EntityType::Org;
+            m.sure = true;
+        } else {
+            i += 1;
+        }
     }
 }
 
@@ -1085,6 +1125,10 @@ fn push_span(
     {
         return;
     }
+    // A nationality or group phrase is none ("New Zealander", "Sri Lankan").
+    if classes & (NAT | LOC | ORG | PER) == NAT {
+        return;
+    }
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
         let t = &info[a - ra];
         // Day names, titles, nationality words; a capitalised common word
@@ -1097,7 +1141,7 @@ fn push_span(
             && text
                 .get(toks[a].clone())
                 .is_some_and(|w| w.ends_with("nya"));
-        if classes & (TIME | TITLES | NAT) != 0 || common_word || nya {
+        if classes & (TIME | TITLES) != 0 || common_word || nya {
             return;
         }
     }
