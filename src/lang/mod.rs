@@ -48,10 +48,14 @@ impl Lang {
     }
 }
 
-/// A fast, non-keyed hash for short words (FxHash-like; detection does not
-/// face adversarial keys worth SipHash's cost).
+/// A fast, non-keyed hash for short words (FxHash-like): the word lists are
+/// fixed, so there are no adversarial keys worth SipHash's cost.
 #[derive(Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
+
+/// A map from the words of a fixed list to their flags; one type for every
+/// such list, so the wasm holds one copy of its hash-table code.
+pub(crate) type WordMap = HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
 
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
@@ -72,13 +76,13 @@ impl Hasher for WordHasher {
 /// Every language's function words, used for detection: word → bit set of
 /// the languages (by [`Lang::bit`]) that list it.
 struct Stopwords {
-    words: HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>,
+    words: WordMap,
     /// Bytes of the longest word.
     max_len: usize,
 }
 
 static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| {
-    let mut words: HashMap<&'static str, u8, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut words = WordMap::default();
     for lang in Lang::ALL {
         let list = match lang {
             Lang::Id => list!("lang/id/stopwords.txt"),

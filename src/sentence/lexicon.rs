@@ -1,10 +1,8 @@
 //! Per-language word lists for sentence splitting, read once from
 //! `src/lang/<code>/*.txt`.
 
-use crate::lang::parse_word_list;
+use crate::lang::{parse_word_list, WordMap};
 use crate::Lang;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a listed abbreviation does before a period.
@@ -23,7 +21,7 @@ pub(super) enum Abbrev {
 /// One language's lists, all lower-case, as one map from a word to the
 /// lists it is in.
 pub(super) struct Lexicon {
-    words: HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>,
+    words: WordMap,
 }
 
 const TITLE: u8 = 1;
@@ -45,7 +43,7 @@ impl Lexicon {
         starters: &'static str,
         says: &'static str,
     ) -> Lexicon {
-        let mut words = HashMap::default();
+        let mut words = WordMap::default();
         for (list, flag) in [
             (titles, TITLE),
             (number, NUMBER),
@@ -127,29 +125,6 @@ impl Lexicon {
     /// Whether `word` typically starts a sentence (matched ignoring ASCII case).
     pub(super) fn is_starter(&self, word: &str) -> bool {
         self.flags(word) & STARTER != 0
-    }
-}
-
-/// A small, fast hasher for short words (FNV-1a); the word lists are fixed,
-/// so there is nothing to defend against.
-#[derive(Default)]
-pub(super) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
     }
 }
 
