@@ -132,12 +132,13 @@ pub(crate) fn merge(
         .map(|m| push_surface(text, m, &mut surface_text))
         .collect();
     let surface = |i: usize| surface_text.get(surface_at[i].clone()).unwrap_or("");
-    // Same name.
-    let mut by_key: HashKeyed<usize> = HashKeyed::default();
+    // Same name. (Indices as u32, the lexicon's value type: one copy of the
+    // hash-table code in the wasm; a text has far fewer than 2^32 mentions.)
+    let mut by_key: HashKeyed<u32> = HashKeyed::default();
     by_key.reserve(n);
     for (i, m) in mentions.iter().enumerate() {
-        let first = *by_key.entry(key_hash(text, &m.toks)).or_insert(i);
-        union(&mut parent, first, i);
+        let first = *by_key.entry(key_hash(text, &m.toks)).or_insert(i as u32);
+        union(&mut parent, first as usize, i);
     }
     // Acronyms defined in the text.
     for &(a, b) in links {
@@ -154,7 +155,7 @@ pub(crate) fn merge(
             toks.clear();
             tokenise(expansion, 0..expansion.len(), &mut toks);
             if let Some(&j) = by_key.get(&key_hash(expansion, &toks)) {
-                union(&mut parent, i, j);
+                union(&mut parent, i, j as usize);
             }
         }
     }

@@ -1327,10 +1327,11 @@ fn acronym_links(
     {
         return;
     }
-    // Mentions by range (keyed by a hash of it; the range is checked on lookup).
+    // Mentions by range (keyed by a hash of it; the range is checked on
+    // lookup; indices as u32, as in `merge`).
     let key = |r: &Range<usize>| features::mix(features::mix(0x5eed, r.start as u64), r.end as u64);
-    let mut by_range: lexicon::HashKeyed<usize> = (first..mentions.len())
-        .map(|k| (key(&mentions[k].range), k))
+    let mut by_range: lexicon::HashKeyed<u32> = (first..mentions.len())
+        .map(|k| (key(&mentions[k].range), k as u32))
         .collect();
     let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let end = mentions.len();
@@ -1365,7 +1366,7 @@ fn acronym_links(
         }
         let existing = by_range
             .get(&key(&inner))
-            .copied()
+            .map(|&k| k as usize)
             .filter(|&k| mentions[k].range == inner);
         let other = match existing {
             Some(k) => k,
@@ -1379,7 +1380,7 @@ fn acronym_links(
                     toks: toks[open + 1..close].to_vec(),
                     sure: false,
                 });
-                by_range.insert(key(&inner), mentions.len() - 1);
+                by_range.insert(key(&inner), (mentions.len() - 1) as u32);
                 mentions.len() - 1
             }
         };
