@@ -77,8 +77,11 @@ pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 struct Table {
     phrases: HashKeyed<u32>,
     max_len: usize,
-    /// Acronym hash (case-sensitive surface) → spelled-out form.
-    acronyms: HashKeyed<&'static str>,
+    /// Acronym hash (case-sensitive surface) → index of its spelled-out form
+    /// in `expansions` (u32, the type of `phrases`' values: one copy of the
+    /// hash-table code in the wasm).
+    acronyms: HashKeyed<u32>,
+    expansions: Vec<&'static str>,
 }
 
 /// A view of the lexicon: all lists, or (`english: false`) without the
@@ -179,6 +182,7 @@ impl Table {
             phrases: HashKeyed::with_capacity_and_hasher(12288, Default::default()),
             max_len: 1,
             acronyms: HashKeyed::default(),
+            expansions: Vec::new(),
         };
         let mut toks = Vec::new();
         let shared = [
@@ -231,7 +235,9 @@ impl Table {
                 let a = a.trim();
                 toks.clear();
                 tokenise(a, 0..a.len(), &mut toks);
-                lex.acronyms.insert(surface_hash(a, &toks), e.trim());
+                lex.acronyms
+                    .insert(surface_hash(a, &toks), lex.expansions.len() as u32);
+                lex.expansions.push(e.trim());
             }
         }
         lex
@@ -256,7 +262,8 @@ impl Lexicon {
 
     /// The spelled-out form of the acronym with surface hash `h`.
     pub(crate) fn acronym(&self, h: u64) -> Option<&'static str> {
-        self.table.acronyms.get(&h).copied()
+        let i = *self.table.acronyms.get(&h)?;
+        self.table.expansions.get(i as usize).copied()
     }
 
     /// The classes of the phrase with token hashes `hashes`, if it is one.

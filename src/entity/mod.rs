@@ -1235,9 +1235,11 @@ fn breaks_name(w: &str) -> bool {
 /// Counts every occurrence of a name the tagger found somewhere in the text:
 /// the same capitalised token sequence elsewhere becomes a mention too.
 fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
-    let mut names: lexicon::HashKeyed<(EntityType, usize)> = lexicon::HashKeyed::default();
+    // Surface hash → the first mention with that surface (an index, u32 as
+    // in `merge`).
+    let mut names: lexicon::HashKeyed<u32> = lexicon::HashKeyed::default();
     let mut max_len = 0;
-    for m in mentions.iter() {
+    for (k, m) in mentions.iter().enumerate() {
         let one_word = m.toks.len() == 1;
         if one_word {
             let c = LEXICON.classes(
@@ -1253,7 +1255,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
             continue;
         }
         let h = lexicon::surface_hash(text, &m.toks);
-        names.entry(h).or_insert((m.kind, m.toks.len()));
+        names.entry(h).or_insert(k as u32);
         max_len = max_len.max(m.toks.len());
     }
     if names.is_empty() {
@@ -1280,9 +1282,9 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         let mut h = lexicon::SURFACE_SEED;
         for len in 1..=max_len.min(toks.len() - i) {
             h = lexicon::surface_step(h, text, &toks[i + len - 1]);
-            if let Some(&(kind, n)) = names.get(&h) {
-                if n == len {
-                    best = Some((len, kind));
+            if let Some(m) = names.get(&h).map(|&k| &mentions[k as usize]) {
+                if m.toks.len() == len {
+                    best = Some((len, m.kind));
                 }
             }
         }
