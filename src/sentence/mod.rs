@@ -63,7 +63,7 @@
 //!   past week …"), is a sentence of its own.
 //!
 //! Word lists are matched ignoring ASCII case. Adding a language means a
-//! `Lang` variant, a folder `src/lang/<code>/` with the five lists, a match
+//! `Lang` variant, a folder `src/lang/<code>/` with the six lists, a match
 //! arm in `Lexicon::of` and fixtures `tests/data/sentences/<code>.txt`.
 //!
 //! # Quoted speech
@@ -101,6 +101,12 @@
 //! English fiction keeps every quotation whole; the attributed-quotation
 //! rule leaves its exclamations and broken-off speech alone. sastrawi's
 //! test suite splits inside every quotation; its one quotation case differs.
+//!
+//! Quoted speech with its attribution (a verb of saying from `says.txt`
+//! first or second after it) right after a word with no punctuation starts
+//! a sentence: the one before ended without a period, a headline run into
+//! the text (`Miliarder AS jamu orang kaya Cina "Sementara …," ujarnya.`),
+//! unless that word is itself a verb of saying (`mengatakan "…"`).
 //!
 //! # Cost
 //!
