@@ -469,12 +469,14 @@ fn sentence_mentions(
             given_names(&s.info, ra, before, &s.toks, out);
             lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
             if !caps_text {
+                hyphen_names(text, &s.info, ra, a, b, before, &s.toks, out);
                 acronyms(text, &s.info, ra, a, b, before, &s.toks, out);
             }
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
             name_particles(&s.toks, &s.info, ra, before, out);
+            spaced_hyphen_names(text, &s.toks, &s.info, ra, before, out);
             join_orgs(text, &s.toks, before, out);
         }
         join_initials(text, before, out, &mut s.kept);
@@ -488,8 +490,11 @@ fn covered(out: &[Mention], r: &Range<usize>) -> bool {
         .any(|m| m.range.start < r.end && r.start < m.range.end)
 }
 
-/// English: an unknown acronym after "the" or before "'s", which the tagger
-/// left out, is an organisation: "DAB 's Ben Chan", "the KPA fired".
+/// English: an unknown acronym after "the", before "'s" (not inside a longer
+/// name: "Rat ASCII's") or after a person's name and "of", which the tagger
+/// left out, is an organisation: "DAB 's Ben Chan", "the KPA fired",
+/// "Michael Tien of NPP" (and after a person and "of" it is one even if the
+/// tagger took it for a place: "Elizabeth Quat of DAB").
 /// Tokens `a..b` of the window; mentions of the window start at `from`.
 #[allow(clippy::too_many_arguments)]
 fn acronyms(
@@ -508,22 +513,103 @@ fn acronyms(
         if !t.is_all_caps() || !(2..=5).contains(&t.len_chars()) {
             continue;
         }
-        let caps = |j: usize| j >= ra && info.get(j - ra).is_some_and(|t| t.is_all_caps());
+        let flag = |j: usize, f: fn(&TokInfo) -> bool| j >= ra && info.get(j - ra).is_some_and(f);
         let r = &toks[k];
         let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
-        let context = (k > 0 && matches!(tok(k - 1), "the" | "The"))
-            || matches!(tok(k + 1), "'s" | "\u{2019}s");
-        if context
-            && tok(k).bytes().all(|c| c.is_ascii_uppercase())
-            && word_class(t.lower) == 0
-            && !(k > 0 && caps(k - 1))
-            && !caps(k + 1)
-            && !covered(&out[from..], r)
+        if !tok(k).bytes().all(|c| c.is_ascii_uppercase())
+            || word_class(t.lower) != 0
+            || (k > 0 && flag(k - 1, TokInfo::is_all_caps))
+            || flag(k + 1, TokInfo::is_all_caps)
         {
+            continue;
+        }
+        // After a person's name and "of".
+        let of_person = k > 1
+            && tok(k - 1) == "of"
+            && out[from..]
+                .iter()
+                .any(|m| m.kind == EntityType::Per && m.range.end == toks[k - 2].end);
+        if of_person {
+            if let Some(m) = out[from..]
+                .iter_mut()
+                .find(|m| m.range == *r && m.kind == EntityType::Loc)
+            {
+                m.kind = EntityType::Org;
+                continue;
+            }
+        }
+        // The tokens split "'s" in two: "DAB", "'", "s".
+        let context = of_person
+            || (k > 0 && matches!(tok(k - 1), "the" | "The"))
+            || (matches!(tok(k + 1), "'" | "\u{2019}")
+                && tok(k + 2) == "s"
+                && !(k > 0 && flag(k - 1, TokInfo::is_cap)));
+        if context && !covered(&out[from..], r) {
             out.push(Mention {
                 range: r.clone(),
                 kind: EntityType::Org,
                 toks: vec![r.clone()],
+                sure: false,
+            });
+        }
+    }
+}
+
+/// English: a short capitalised word and a hyphenated given name the tagger
+/// left out or took for an organisation or place are a person: "Kwok Ka-ki",
+/// "Hui Chi-fung", "Park Joo-Ho" (Chinese and Korean names in Latin letters).
+/// Not beside another capitalised word; both halves of the given name have
+/// 2–5 letters ("Goli Bolagh-e", "Happy B-Day" are none). Tokens `a..b`;
+/// mentions of the window start at `from`.
+#[allow(clippy::too_many_arguments)]
+fn hyphen_names(
+    text: &str,
+    info: &[TokInfo],
+    ra: usize,
+    a: usize,
+    b: usize,
+    from: usize,
+    toks: &[Range<usize>],
+    out: &mut Vec<Mention>,
+) {
+    let end = ra + info.len();
+    for k in a.max(ra)..b.min(end - 1) {
+        let (s, g) = (&info[k - ra], &info[k + 1 - ra]);
+        // The flags first: two capitalised words, the second 5–11 letters.
+        if !s.is_cap()
+            || !s.has_lower()
+            || !(2..=6).contains(&s.len_chars())
+            || !g.is_cap()
+            || !g.has_lower()
+            || !(5..=11).contains(&g.len_chars())
+            || (k > ra && info[k - 1 - ra].is_cap() && !info[k - 1 - ra].is_initial())
+            || (k + 2 < end && info[k + 2 - ra].is_cap())
+        {
+            continue;
+        }
+        let given = text.get(toks[k + 1].clone()).unwrap_or("");
+        let Some((x, y)) = given.split_once('-') else {
+            continue;
+        };
+        let part =
+            |p: &str| (2..=5).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphabetic());
+        let other = LOC | ORG | NAT | TIME | TITLES | COMMON | HONORIFIC;
+        if !part(x)
+            || !part(y)
+            || y[1..].bytes().any(|c| c.is_ascii_uppercase())
+            || x[1..].bytes().any(|c| c.is_ascii_uppercase())
+            || word_class(s.lower) & other != 0
+        {
+            continue;
+        }
+        let r = toks[k].start..toks[k + 1].end;
+        if let Some(m) = out[from..].iter_mut().find(|m| m.range == r) {
+            m.kind = EntityType::Per;
+        } else if !covered(&out[from..], &r) {
+            out.push(Mention {
+                range: r,
+                kind: EntityType::Per,
+                toks: toks[k..k + 2].to_vec(),
                 sure: false,
             });
         }
@@ -753,6 +839,49 @@ fn name_particles(
             m.sure = true;
         }
         i += 1;
+    }
+}
+
+/// English: a person's name of two or more words goes on over a hyphen
+/// written between spaces to a lower-case syllable that is no common word:
+/// "Lee Cheuk - yan", "Kim Jong - un" (text tokenised as GUM or OntoNotes
+/// tokenise it; the tagger stops at the hyphen). Not "Obama - backed"-like
+/// common words ("Jackie Taylor - she"). Mentions of the window start at
+/// `from`.
+fn spaced_hyphen_names(
+    text: &str,
+    toks: &[Range<usize>],
+    info: &[TokInfo],
+    ra: usize,
+    from: usize,
+    out: &mut [Mention],
+) {
+    let end = ra + info.len();
+    for m in &mut out[from..] {
+        if m.kind != EntityType::Per || m.toks.len() < 2 {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < m.range.end);
+        if k < ra + 1 || k + 1 >= end {
+            continue;
+        }
+        let (last, y) = (&info[k - 1 - ra], &info[k + 1 - ra]);
+        if !last.is_cap()
+            || last.len_chars() > 6
+            || y.has_upper()
+            || !(2..=6).contains(&y.len_chars())
+            || word_class(y.lower) & COMMON != 0
+            || text.get(toks[k - 1].end..toks[k + 1].start) != Some(" - ")
+            || (k + 2 < end && text.get(toks[k + 2].clone()) == Some("-"))
+            || !text
+                .get(toks[k + 1].clone())
+                .is_some_and(|w| w.bytes().all(|c| c.is_ascii_lowercase()))
+        {
+            continue;
+        }
+        m.toks.extend_from_slice(&toks[k..k + 2]);
+        m.range.end = toks[k + 1].end;
+        m.sure = true;
     }
 }
 
@@ -1007,6 +1136,9 @@ fn push_span(
         };
         for k in a + 1..b - 1 {
             let of = tok(k) == "of";
+            // The tokens split "'s" in two ("DAB", "'", "s"): the name after
+            // a possessive starts two tokens on.
+            let poss = matches!(tok(k), "'" | "\u{2019}") && tok(k + 1) == "s";
             // (Not "Charles I of Hungary", "John Bligh , 4th Earl of Darnley".)
             let split = if of {
                 (2..=3).contains(&(k - a))
@@ -1017,8 +1149,10 @@ fn push_span(
                             && info[j - ra].has_lower()
                             && word_classes(j) & TITLES == 0
                     })
+            } else if poss {
+                given(k + 2)
             } else {
-                matches!(tok(k), "'s" | "\u{2019}s" | "and") && given(k + 1)
+                tok(k) == "and" && given(k + 1)
             };
             if split {
                 let (oa, ob) = if of { (k + 1, b) } else { (a, k) };
@@ -1028,7 +1162,11 @@ fn push_span(
                 } else {
                     kind
                 });
-                let (pa, pb) = if of { (a, k) } else { (k + 1, b) };
+                let (pa, pb) = if of {
+                    (a, k)
+                } else {
+                    (k + 1 + usize::from(poss), b)
+                };
                 push_span(
                     text,
                     toks,
