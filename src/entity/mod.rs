@@ -477,6 +477,7 @@ fn sentence_mentions(
         if !style.indonesian && !lower_text {
             name_particles(&s.toks, &s.info, ra, before, out);
             spaced_hyphen_names(text, &s.toks, &s.info, ra, before, out);
+            new_names(text, &s.toks, &s.info, ra, before, out);
             join_orgs(text, &s.toks, before, out);
         }
         join_initials(text, before, out, &mut s.kept);
@@ -881,6 +882,45 @@ fn spaced_hyphen_names(
         }
         m.toks.extend_from_slice(&toks[k..k + 2]);
         m.range.end = toks[k + 1].end;
+        m.sure = true;
+    }
+}
+
+/// English: a capitalised "New" right before an organisation the tagger
+/// found is part of its name: "New People Party", "New Democratic Party"
+/// (the tagger drops it as a common word). At the start of a sentence only
+/// before a name of two or more words ("New Google phones" keeps "Google").
+/// Mentions of the window start at `from`.
+fn new_names(
+    text: &str,
+    toks: &[Range<usize>],
+    info: &[TokInfo],
+    ra: usize,
+    from: usize,
+    out: &mut [Mention],
+) {
+    for i in from..out.len() {
+        let m = &out[i];
+        if m.kind != EntityType::Org {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < m.range.start);
+        if k <= ra || k > ra + info.len() {
+            continue;
+        }
+        let t = &info[k - 1 - ra];
+        if !t.is_cap()
+            || t.len_chars() != 3
+            || (t.is_initial() && m.toks.len() < 2)
+            || text.get(toks[k - 1].clone()) != Some("New")
+            || text.get(toks[k - 1].end..m.range.start) != Some(" ")
+            || (i > from && out[i - 1].range.end > toks[k - 1].start)
+        {
+            continue;
+        }
+        let m = &mut out[i];
+        m.toks.insert(0, toks[k - 1].clone());
+        m.range.start = toks[k - 1].start;
         m.sure = true;
     }
 }
