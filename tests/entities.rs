@@ -356,3 +356,18 @@ fn english_news_acronyms_and_hyphenated_names() {
     assert!(!t.iter().any(|(n, _, _)| n.contains("she")), "{t:?}");
     assert!(!has(&t, "ASCII", "ORG"), "{t:?}");
 }
+
+#[test]
+fn english_news_organisation_heads() {
+    // Capitalised words ending in an organisation's head word are one; a
+    // capitalised "New" before an organisation is part of it.
+    let t = table(
+        "According to the Saudi Interior Ministry , 345 pilgrims died. \
+         The interim Governing Council issued a statement. \
+         He beat the pro-Beijing New People Party candidate.",
+        &en(),
+    );
+    assert!(has(&t, "Saudi Interior Ministry", "ORG"), "{t:?}");
+    assert!(has(&t, "Governing Council", "ORG"), "{t:?}");
+    assert!(has(&t, "New People Party", "ORG"), "{t:?}");
+}

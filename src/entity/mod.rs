@@ -470,6 +470,7 @@ fn sentence_mentions(
             lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
             if !caps_text {
                 hyphen_names(text, &s.info, ra, a, b, before, &s.toks, out);
+                org_heads(&s.info, ra, a, b, before, &s.toks, out);
                 acronyms(text, &s.info, ra, a, b, before, &s.toks, out);
             }
         }
@@ -611,6 +612,58 @@ fn hyphen_names(
                 range: r,
                 kind: EntityType::Per,
                 toks: toks[k..k + 2].to_vec(),
+                sure: false,
+            });
+        }
+    }
+}
+
+/// English: capitalised words the tagger left out that end in an
+/// organisation's head word or suffix are an organisation: "the Saudi
+/// Interior Ministry", "Civil Defense Authority", "the interim Governing
+/// Council". One to three words before the head word, none of them a time,
+/// title or honorific, and no capitalised word right after it. Tokens `a..b`;
+/// mentions of the window start at `from`.
+#[allow(clippy::too_many_arguments)]
+fn org_heads(
+    info: &[TokInfo],
+    ra: usize,
+    a: usize,
+    b: usize,
+    from: usize,
+    toks: &[Range<usize>],
+    out: &mut Vec<Mention>,
+) {
+    let end = ra + info.len();
+    let name_word = |j: usize| info[j - ra].is_cap() && info[j - ra].has_lower();
+    for k in a.max(ra + 1)..b {
+        // The flags first: a capitalised word after another one.
+        if !name_word(k)
+            || !name_word(k - 1)
+            || (k + 1 < end && info[k + 1 - ra].is_cap())
+            || word_class(info[k - ra].lower) & (ORG_CUE | COMPANY_SUFFIX) == 0
+        {
+            continue;
+        }
+        let bad = TIME | TITLES | HONORIFIC | LOC_CUE;
+        let mut s = k;
+        while s > ra
+            && k - s < 3
+            && name_word(s - 1)
+            && word_class(info[s - 1 - ra].lower) & bad == 0
+        {
+            s -= 1;
+        }
+        // Not a common word that opens the sentence ("The", "Our").
+        if info[s - ra].is_initial() && word_class(info[s - ra].lower) & COMMON != 0 {
+            s += 1;
+        }
+        let r = toks[s].start..toks[k].end;
+        if s < k && !covered(&out[from..], &r) {
+            out.push(Mention {
+                range: r,
+                kind: EntityType::Org,
+                toks: toks[s..=k].to_vec(),
                 sure: false,
             });
         }
