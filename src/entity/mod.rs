@@ -469,16 +469,13 @@ fn sentence_mentions(
             given_names(&s.info, ra, before, &s.toks, out);
             lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
             if !caps_text {
-                hyphen_names(text, &s.info, ra, a, b, before, &s.toks, out);
-                org_heads(&s.info, ra, a, b, before, &s.toks, out);
-                acronyms(text, &s.info, ra, a, b, before, &s.toks, out);
+                capitalised_rules(text, &s.info, ra, a, b, before, &s.toks, out);
             }
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
             name_particles(&s.toks, &s.info, ra, before, out);
             spaced_hyphen_names(text, &s.toks, &s.info, ra, before, out);
-            new_names(text, &s.toks, &s.info, ra, before, out);
             join_orgs(text, &s.toks, before, out);
         }
         join_initials(text, before, out, &mut s.kept);
@@ -492,14 +489,43 @@ fn covered(out: &[Mention], r: &Range<usize>) -> bool {
         .any(|m| m.range.start < r.end && r.start < m.range.end)
 }
 
-/// English: an unknown acronym after "the", before "'s" (not inside a longer
-/// name: "Rat ASCII's") or after a person's name and "of", which the tagger
-/// left out, is an organisation: "DAB 's Ben Chan", "the KPA fired",
-/// "Michael Tien of NPP" (and after a person and "of" it is one even if the
-/// tagger took it for a place: "Elizabeth Quat of DAB").
-/// Tokens `a..b` of the window; mentions of the window start at `from`.
+/// Appends a mention of tokens `toks` (not empty) unless one of `out[from..]`
+/// overlaps them (one copy of this code for the English rules).
+fn push_free(
+    out: &mut Vec<Mention>,
+    from: usize,
+    toks: &[Range<usize>],
+    kind: EntityType,
+    sure: bool,
+) {
+    let range = toks[0].start..toks[toks.len() - 1].end;
+    if !covered(&out[from..], &range) {
+        out.push(Mention {
+            range,
+            kind,
+            toks: toks.to_vec(),
+            sure,
+        });
+    }
+}
+
+/// English rules on capitalised words the tagger left out, in one pass over
+/// tokens `a..b` of the window (mentions of the window start at `from`):
+/// - an unknown acronym after "the", before "'s" (not inside a longer name:
+///   "Rat ASCII's") or after a person's name and "of" is an organisation:
+///   "DAB 's Ben Chan", "the KPA fired", "Michael Tien of NPP";
+/// - a short capitalised word and a hyphenated given name are a person:
+///   "Kwok Ka-ki", "Hui Chi-fung", "Kim Shin-Wook" (Chinese and Korean names
+///   in Latin letters); not beside another capitalised word, and both halves
+///   of the given name have 2–5 letters ("Goli Bolagh-e", "Happy B-Day" are
+///   none);
+/// - capitalised words that end in an organisation's head word or suffix are
+///   an organisation: "the Saudi Interior Ministry", "Civil Defense
+///   Authority", "the interim Governing Council"; one to three words before
+///   the head word, none of them a time, title or honorific, and no
+///   capitalised word right after it.
 #[allow(clippy::too_many_arguments)]
-fn acronyms(
+fn capitalised_rules(
     text: &str,
     info: &[TokInfo],
     ra: usize,
@@ -509,163 +535,92 @@ fn acronyms(
     toks: &[Range<usize>],
     out: &mut Vec<Mention>,
 ) {
+    let at = |j: usize| info.get(j.wrapping_sub(ra)).filter(|_| j >= ra);
+    let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
+    let name_word = |j: usize| at(j).is_some_and(|t| t.is_cap() && t.has_lower());
     for k in a..b {
         let t = &info[k - ra];
-        // Most tokens are no acronym: the flags first, the words around after.
-        if !t.is_all_caps() || !(2..=5).contains(&t.len_chars()) {
+        // Every rule starts at a capitalised word: the flags first, the
+        // words around after.
+        if !t.is_cap() {
             continue;
         }
-        let flag = |j: usize, f: fn(&TokInfo) -> bool| j >= ra && info.get(j - ra).is_some_and(f);
-        let r = &toks[k];
-        let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
-        if !tok(k).bytes().all(|c| c.is_ascii_uppercase())
-            || word_class(t.lower) != 0
-            || (k > 0 && flag(k - 1, TokInfo::is_all_caps))
-            || flag(k + 1, TokInfo::is_all_caps)
-        {
-            continue;
-        }
-        // After a person's name and "of".
-        let of_person = k > 1
-            && tok(k - 1) == "of"
-            && out[from..]
-                .iter()
-                .any(|m| m.kind == EntityType::Per && m.range.end == toks[k - 2].end);
-        if of_person {
-            if let Some(m) = out[from..]
-                .iter_mut()
-                .find(|m| m.range == *r && m.kind == EntityType::Loc)
+        let prev_cap = || k > 0 && at(k - 1).is_some_and(TokInfo::is_cap);
+        if t.is_all_caps() {
+            if !(2..=5).contains(&t.len_chars())
+                || !tok(k).bytes().all(|c| c.is_ascii_uppercase())
+                || word_class(t.lower) != 0
+                || (k > 0 && at(k - 1).is_some_and(TokInfo::is_all_caps))
+                || at(k + 1).is_some_and(TokInfo::is_all_caps)
             {
-                m.kind = EntityType::Org;
+                continue;
+            }
+            // After a person's name and "of"; after "the"; before "'s",
+            // which the tokens split in two ("DAB", "'", "s").
+            let of_person = k > 1
+                && tok(k - 1) == "of"
+                && out[from..]
+                    .iter()
+                    .any(|m| m.kind == EntityType::Per && m.range.end == toks[k - 2].end);
+            if of_person
+                || (k > 0 && matches!(tok(k - 1), "the" | "The"))
+                || (matches!(tok(k + 1), "'" | "\u{2019}") && tok(k + 2) == "s" && !prev_cap())
+            {
+                push_free(out, from, &toks[k..=k], EntityType::Org, false);
+            }
+            continue;
+        }
+        if !t.has_lower() {
+            continue;
+        }
+        let next_cap = at(k + 1).is_some_and(TokInfo::is_cap);
+        // A hyphenated given name after this word.
+        if next_cap
+            && (2..=6).contains(&t.len_chars())
+            && (!prev_cap() || at(k - 1).is_some_and(TokInfo::is_initial))
+            && !at(k + 2).is_some_and(TokInfo::is_cap)
+            && (5..=11).contains(&info[k + 1 - ra].len_chars())
+        {
+            // "Xx-yy" with 2–5 letters a half, the rest lower-case.
+            let w = tok(k + 1).as_bytes();
+            let d = w.iter().position(|&c| c == b'-').unwrap_or(0);
+            let ok = (2..=5).contains(&d)
+                && (3..=6).contains(&(w.len() - d))
+                && w.iter().enumerate().all(|(i, &c)| {
+                    i == d
+                        || c.is_ascii_lowercase()
+                        || (i == d + 1 && c.is_ascii_uppercase())
+                        || i == 0
+                });
+            if ok
+                && word_class(t.lower) & (LOC | ORG | NAT | TIME | TITLES | COMMON | HONORIFIC) == 0
+            {
+                push_free(out, from, &toks[k..k + 2], EntityType::Per, false);
                 continue;
             }
         }
-        // The tokens split "'s" in two: "DAB", "'", "s".
-        let context = of_person
-            || (k > 0 && matches!(tok(k - 1), "the" | "The"))
-            || (matches!(tok(k + 1), "'" | "\u{2019}")
-                && tok(k + 2) == "s"
-                && !(k > 0 && flag(k - 1, TokInfo::is_cap)));
-        if context && !covered(&out[from..], r) {
-            out.push(Mention {
-                range: r.clone(),
-                kind: EntityType::Org,
-                toks: vec![r.clone()],
-                sure: false,
-            });
-        }
-    }
-}
-
-/// English: a short capitalised word and a hyphenated given name the tagger
-/// left out or took for an organisation or place are a person: "Kwok Ka-ki",
-/// "Hui Chi-fung", "Park Joo-Ho" (Chinese and Korean names in Latin letters).
-/// Not beside another capitalised word; both halves of the given name have
-/// 2–5 letters ("Goli Bolagh-e", "Happy B-Day" are none). Tokens `a..b`;
-/// mentions of the window start at `from`.
-#[allow(clippy::too_many_arguments)]
-fn hyphen_names(
-    text: &str,
-    info: &[TokInfo],
-    ra: usize,
-    a: usize,
-    b: usize,
-    from: usize,
-    toks: &[Range<usize>],
-    out: &mut Vec<Mention>,
-) {
-    let end = ra + info.len();
-    for k in a.max(ra)..b.min(end - 1) {
-        let (s, g) = (&info[k - ra], &info[k + 1 - ra]);
-        // The flags first: two capitalised words, the second 5–11 letters.
-        if !s.is_cap()
-            || !s.has_lower()
-            || !(2..=6).contains(&s.len_chars())
-            || !g.is_cap()
-            || !g.has_lower()
-            || !(5..=11).contains(&g.len_chars())
-            || (k > ra && info[k - 1 - ra].is_cap() && !info[k - 1 - ra].is_initial())
-            || (k + 2 < end && info[k + 2 - ra].is_cap())
+        // An organisation's head word after capitalised words.
+        if !next_cap
+            && k > ra
+            && name_word(k - 1)
+            && word_class(t.lower) & (ORG_CUE | COMPANY_SUFFIX) != 0
         {
-            continue;
-        }
-        let given = text.get(toks[k + 1].clone()).unwrap_or("");
-        let Some((x, y)) = given.split_once('-') else {
-            continue;
-        };
-        let part =
-            |p: &str| (2..=5).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphabetic());
-        let other = LOC | ORG | NAT | TIME | TITLES | COMMON | HONORIFIC;
-        if !part(x)
-            || !part(y)
-            || y[1..].bytes().any(|c| c.is_ascii_uppercase())
-            || x[1..].bytes().any(|c| c.is_ascii_uppercase())
-            || word_class(s.lower) & other != 0
-        {
-            continue;
-        }
-        let r = toks[k].start..toks[k + 1].end;
-        if let Some(m) = out[from..].iter_mut().find(|m| m.range == r) {
-            m.kind = EntityType::Per;
-        } else if !covered(&out[from..], &r) {
-            out.push(Mention {
-                range: r,
-                kind: EntityType::Per,
-                toks: toks[k..k + 2].to_vec(),
-                sure: false,
-            });
-        }
-    }
-}
-
-/// English: capitalised words the tagger left out that end in an
-/// organisation's head word or suffix are an organisation: "the Saudi
-/// Interior Ministry", "Civil Defense Authority", "the interim Governing
-/// Council". One to three words before the head word, none of them a time,
-/// title or honorific, and no capitalised word right after it. Tokens `a..b`;
-/// mentions of the window start at `from`.
-#[allow(clippy::too_many_arguments)]
-fn org_heads(
-    info: &[TokInfo],
-    ra: usize,
-    a: usize,
-    b: usize,
-    from: usize,
-    toks: &[Range<usize>],
-    out: &mut Vec<Mention>,
-) {
-    let end = ra + info.len();
-    let name_word = |j: usize| info[j - ra].is_cap() && info[j - ra].has_lower();
-    for k in a.max(ra + 1)..b {
-        // The flags first: a capitalised word after another one.
-        if !name_word(k)
-            || !name_word(k - 1)
-            || (k + 1 < end && info[k + 1 - ra].is_cap())
-            || word_class(info[k - ra].lower) & (ORG_CUE | COMPANY_SUFFIX) == 0
-        {
-            continue;
-        }
-        let bad = TIME | TITLES | HONORIFIC | LOC_CUE;
-        let mut s = k;
-        while s > ra
-            && k - s < 3
-            && name_word(s - 1)
-            && word_class(info[s - 1 - ra].lower) & bad == 0
-        {
-            s -= 1;
-        }
-        // Not a common word that opens the sentence ("The", "Our").
-        if info[s - ra].is_initial() && word_class(info[s - ra].lower) & COMMON != 0 {
-            s += 1;
-        }
-        let r = toks[s].start..toks[k].end;
-        if s < k && !covered(&out[from..], &r) {
-            out.push(Mention {
-                range: r,
-                kind: EntityType::Org,
-                toks: toks[s..=k].to_vec(),
-                sure: false,
-            });
+            let bad = TIME | TITLES | HONORIFIC | LOC_CUE;
+            let mut s = k;
+            while s > ra
+                && k - s < 3
+                && name_word(s - 1)
+                && word_class(info[s - 1 - ra].lower) & bad == 0
+            {
+                s -= 1;
+            }
+            // Not a common word that opens the sentence ("The", "Our").
+            if info[s - ra].is_initial() && word_class(info[s - ra].lower) & COMMON != 0 {
+                s += 1;
+            }
+            if s < k {
+                push_free(out, from, &toks[s..=k], EntityType::Org, false);
+            }
         }
     }
 }
@@ -727,16 +682,8 @@ fn honorific_names(
             k += 1;
             continue;
         }
-        let (start, end) = (toks[j].start, toks[e - 1].end);
-        let covered = covered(&out[from..], &(start..end));
-        let known = LEXICON.classes((j..e).map(|x| info[x - ra].lower)) & (LOC | ORG) != 0;
-        if !covered && !known {
-            out.push(Mention {
-                range: start..end,
-                kind: EntityType::Per,
-                toks: toks[j..e].to_vec(),
-                sure: true,
-            });
+        if LEXICON.classes((j..e).map(|x| info[x - ra].lower)) & (LOC | ORG) == 0 {
+            push_free(out, from, &toks[j..e], EntityType::Per, true);
         }
         k = e;
     }
@@ -819,14 +766,8 @@ fn lone_given_names(
                     )
             }
         };
-        let covered = covered(&out[from..], &r);
-        if !next_cap && !prev_cap && !covered && free_before && free_after {
-            out.push(Mention {
-                range: r.clone(),
-                kind: EntityType::Per,
-                toks: vec![r],
-                sure: false,
-            });
+        if !next_cap && !prev_cap && free_before && free_after {
+            push_free(out, from, &toks[k..=k], EntityType::Per, false);
         }
     }
 }
@@ -899,9 +840,8 @@ fn name_particles(
 /// English: a person's name of two or more words goes on over a hyphen
 /// written between spaces to a lower-case syllable that is no common word:
 /// "Lee Cheuk - yan", "Kim Jong - un" (text tokenised as GUM or OntoNotes
-/// tokenise it; the tagger stops at the hyphen). Not "Obama - backed"-like
-/// common words ("Jackie Taylor - she"). Mentions of the window start at
-/// `from`.
+/// tokenise it; the tagger stops at the hyphen; not "Jackie Taylor - she").
+/// Mentions of the window start at `from`.
 fn spaced_hyphen_names(
     text: &str,
     toks: &[Range<usize>],
@@ -912,69 +852,28 @@ fn spaced_hyphen_names(
 ) {
     let end = ra + info.len();
     for m in &mut out[from..] {
-        if m.kind != EntityType::Per || m.toks.len() < 2 {
+        // The bytes first: most names have no " - " after them.
+        if text.as_bytes().get(m.range.end..m.range.end + 3) != Some(b" - ")
+            || m.kind != EntityType::Per
+            || m.toks.len() < 2
+        {
             continue;
         }
         let k = toks.partition_point(|t| t.start < m.range.end);
-        if k < ra + 1 || k + 1 >= end {
+        if k <= ra || k + 1 >= end {
             continue;
         }
         let (last, y) = (&info[k - 1 - ra], &info[k + 1 - ra]);
-        if !last.is_cap()
-            || last.len_chars() > 6
-            || y.has_upper()
-            || !(2..=6).contains(&y.len_chars())
-            || word_class(y.lower) & COMMON != 0
-            || text.get(toks[k - 1].end..toks[k + 1].start) != Some(" - ")
-            || (k + 2 < end && text.get(toks[k + 2].clone()) == Some("-"))
-            || !text
-                .get(toks[k + 1].clone())
-                .is_some_and(|w| w.bytes().all(|c| c.is_ascii_lowercase()))
+        if last.len_chars() <= 6
+            && (2..=6).contains(&y.len_chars())
+            && word_class(y.lower) & COMMON == 0
+            && toks[k + 1].start == m.range.end + 3
+            && text.as_bytes()[toks[k + 1].start].is_ascii_lowercase()
         {
-            continue;
+            m.toks.extend_from_slice(&toks[k..k + 2]);
+            m.range.end = toks[k + 1].end;
+            m.sure = true;
         }
-        m.toks.extend_from_slice(&toks[k..k + 2]);
-        m.range.end = toks[k + 1].end;
-        m.sure = true;
-    }
-}
-
-/// English: a capitalised "New" right before an organisation the tagger
-/// found is part of its name: "New People Party", "New Democratic Party"
-/// (the tagger drops it as a common word). At the start of a sentence only
-/// before a name of two or more words ("New Google phones" keeps "Google").
-/// Mentions of the window start at `from`.
-fn new_names(
-    text: &str,
-    toks: &[Range<usize>],
-    info: &[TokInfo],
-    ra: usize,
-    from: usize,
-    out: &mut [Mention],
-) {
-    for i in from..out.len() {
-        let m = &out[i];
-        if m.kind != EntityType::Org {
-            continue;
-        }
-        let k = toks.partition_point(|t| t.start < m.range.start);
-        if k <= ra || k > ra + info.len() {
-            continue;
-        }
-        let t = &info[k - 1 - ra];
-        if !t.is_cap()
-            || t.len_chars() != 3
-            || (t.is_initial() && m.toks.len() < 2)
-            || text.get(toks[k - 1].clone()) != Some("New")
-            || text.get(toks[k - 1].end..m.range.start) != Some(" ")
-            || (i > from && out[i - 1].range.end > toks[k - 1].start)
-        {
-            continue;
-        }
-        let m = &mut out[i];
-        m.toks.insert(0, toks[k - 1].clone());
-        m.range.start = toks[k - 1].start;
-        m.sure = true;
     }
 }
 
@@ -1378,14 +1277,24 @@ fn push_span(
     }
     // A lower-case administrative head word before a place is part of its
     // name: "desa Kramas", "kecamatan Gabus" ("kota" and "wilayah" are not:
-    // the training splits disagree on them).
-    if kind == EntityType::Loc
-        && !lower_text
+    // the training splits disagree on them). English: so is a capitalised
+    // "New" before an organisation, which the tagger drops as a common word
+    // ("New People Party", "New Democratic Party"; at the start of a
+    // sentence only before two or more words: "New Google phones").
+    if !lower_text
         && a > ra
-        && matches!(
-            tok(a - 1),
-            "desa" | "kecamatan" | "kelurahan" | "dusun" | "kabupaten" | "jalan"
-        )
+        && match kind {
+            EntityType::Loc => matches!(
+                tok(a - 1),
+                "desa" | "kecamatan" | "kelurahan" | "dusun" | "kabupaten" | "jalan"
+            ),
+            EntityType::Org => {
+                !style.indonesian
+                    && tok(a - 1) == "New"
+                    && (b - a > 1 || !info[a - 1 - ra].is_initial())
+            }
+            _ => false,
+        }
     {
         a -= 1;
     }
