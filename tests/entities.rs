@@ -330,3 +330,44 @@ fn english_news_organisations_and_non_names() {
         "{t:?}"
     );
 }
+
+#[test]
+fn english_news_acronyms_and_hyphenated_names() {
+    // "'s" is two tokens ("DAB", "'", "s"); an acronym after a person and
+    // "of" is an organisation; a hyphenated given name makes a person, and
+    // so does a syllable after a hyphen between spaces.
+    let t = table(
+        "Also elected were DAB's Ben Chan and Michael Tien of NPP. \
+         Voters backed Kwok Ka-ki and Hui Chi-fung. \
+         Later , Lee Cheuk - yan spoke to reporters.",
+        &en(),
+    );
+    assert!(has(&t, "DAB", "ORG"), "{t:?}");
+    assert!(has(&t, "NPP", "ORG"), "{t:?}");
+    assert!(has(&t, "Kwok Ka-ki", "PER"), "{t:?}");
+    assert!(has(&t, "Hui Chi-fung", "PER"), "{t:?}");
+    assert!(has(&t, "Lee Cheuk - yan", "PER"), "{t:?}");
+    // A common word after the hyphen is none; an acronym inside a longer
+    // name is none.
+    let t = table(
+        "We met Jackie Taylor - she said so. See Rat ASCII's page.",
+        &en(),
+    );
+    assert!(!t.iter().any(|(n, _, _)| n.contains("she")), "{t:?}");
+    assert!(!has(&t, "ASCII", "ORG"), "{t:?}");
+}
+
+#[test]
+fn english_news_organisation_heads() {
+    // Capitalised words ending in an organisation's head word are one; a
+    // capitalised "New" before an organisation is part of it.
+    let t = table(
+        "According to the Saudi Interior Ministry , 345 pilgrims died. \
+         The interim Governing Council issued a statement. \
+         He beat the pro-Beijing New People Party candidate.",
+        &en(),
+    );
+    assert!(has(&t, "Saudi Interior Ministry", "ORG"), "{t:?}");
+    assert!(has(&t, "Governing Council", "ORG"), "{t:?}");
+    assert!(has(&t, "New People Party", "ORG"), "{t:?}");
+}

@@ -469,12 +469,13 @@ fn sentence_mentions(
             given_names(&s.info, ra, before, &s.toks, out);
             lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
             if !caps_text {
-                acronyms(text, &s.info, ra, a, b, before, &s.toks, out);
+                capitalised_rules(text, &s.info, ra, a, b, before, &s.toks, out);
             }
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
             name_particles(&s.toks, &s.info, ra, before, out);
+            spaced_hyphen_names(text, &s.toks, &s.info, ra, before, out);
             join_orgs(text, &s.toks, before, out);
         }
         join_initials(text, before, out, &mut s.kept);
@@ -488,11 +489,43 @@ fn covered(out: &[Mention], r: &Range<usize>) -> bool {
         .any(|m| m.range.start < r.end && r.start < m.range.end)
 }
 
-/// English: an unknown acronym after "the" or before "'s", which the tagger
-/// left out, is an organisation: "DAB 's Ben Chan", "the KPA fired".
-/// Tokens `a..b` of the window; mentions of the window start at `from`.
+/// Appends a mention of tokens `toks` (not empty) unless one of `out[from..]`
+/// overlaps them (one copy of this code for the English rules).
+fn push_free(
+    out: &mut Vec<Mention>,
+    from: usize,
+    toks: &[Range<usize>],
+    kind: EntityType,
+    sure: bool,
+) {
+    let range = toks[0].start..toks[toks.len() - 1].end;
+    if !covered(&out[from..], &range) {
+        out.push(Mention {
+            range,
+            kind,
+            toks: toks.to_vec(),
+            sure,
+        });
+    }
+}
+
+/// English rules on capitalised words the tagger left out, in one pass over
+/// tokens `a..b` of the window (mentions of the window start at `from`):
+/// - an unknown acronym after "the", before "'s" (not inside a longer name:
+///   "Rat ASCII's") or after a person's name and "of" is an organisation:
+///   "DAB 's Ben Chan", "the KPA fired", "Michael Tien of NPP";
+/// - a short capitalised word and a hyphenated given name are a person:
+///   "Kwok Ka-ki", "Hui Chi-fung", "Kim Shin-Wook" (Chinese and Korean names
+///   in Latin letters); not beside another capitalised word, and both halves
+///   of the given name have 2–5 letters ("Goli Bolagh-e", "Happy B-Day" are
+///   none);
+/// - capitalised words that end in an organisation's head word or suffix are
+///   an organisation: "the Saudi Interior Ministry", "Civil Defense
+///   Authority", "the interim Governing Council"; one to three words before
+///   the head word, none of them a time, title or honorific, and no
+///   capitalised word right after it.
 #[allow(clippy::too_many_arguments)]
-fn acronyms(
+fn capitalised_rules(
     text: &str,
     info: &[TokInfo],
     ra: usize,
@@ -502,30 +535,92 @@ fn acronyms(
     toks: &[Range<usize>],
     out: &mut Vec<Mention>,
 ) {
+    let at = |j: usize| info.get(j.wrapping_sub(ra)).filter(|_| j >= ra);
+    let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
+    let name_word = |j: usize| at(j).is_some_and(|t| t.is_cap() && t.has_lower());
     for k in a..b {
         let t = &info[k - ra];
-        // Most tokens are no acronym: the flags first, the words around after.
-        if !t.is_all_caps() || !(2..=5).contains(&t.len_chars()) {
+        // Every rule starts at a capitalised word: the flags first, the
+        // words around after.
+        if !t.is_cap() {
             continue;
         }
-        let caps = |j: usize| j >= ra && info.get(j - ra).is_some_and(|t| t.is_all_caps());
-        let r = &toks[k];
-        let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
-        let context = (k > 0 && matches!(tok(k - 1), "the" | "The"))
-            || matches!(tok(k + 1), "'s" | "\u{2019}s");
-        if context
-            && tok(k).bytes().all(|c| c.is_ascii_uppercase())
-            && word_class(t.lower) == 0
-            && !(k > 0 && caps(k - 1))
-            && !caps(k + 1)
-            && !covered(&out[from..], r)
+        let prev_cap = || k > 0 && at(k - 1).is_some_and(TokInfo::is_cap);
+        if t.is_all_caps() {
+            if !(2..=5).contains(&t.len_chars())
+                || !tok(k).bytes().all(|c| c.is_ascii_uppercase())
+                || word_class(t.lower) != 0
+                || (k > 0 && at(k - 1).is_some_and(TokInfo::is_all_caps))
+                || at(k + 1).is_some_and(TokInfo::is_all_caps)
+            {
+                continue;
+            }
+            // After a person's name and "of"; after "the"; before "'s",
+            // which the tokens split in two ("DAB", "'", "s").
+            let of_person = k > 1
+                && tok(k - 1) == "of"
+                && out[from..]
+                    .iter()
+                    .any(|m| m.kind == EntityType::Per && m.range.end == toks[k - 2].end);
+            if of_person
+                || (k > 0 && matches!(tok(k - 1), "the" | "The"))
+                || (matches!(tok(k + 1), "'" | "\u{2019}") && tok(k + 2) == "s" && !prev_cap())
+            {
+                push_free(out, from, &toks[k..=k], EntityType::Org, false);
+            }
+            continue;
+        }
+        if !t.has_lower() {
+            continue;
+        }
+        let next_cap = at(k + 1).is_some_and(TokInfo::is_cap);
+        // A hyphenated given name after this word.
+        if next_cap
+            && (2..=6).contains(&t.len_chars())
+            && (!prev_cap() || at(k - 1).is_some_and(TokInfo::is_initial))
+            && !at(k + 2).is_some_and(TokInfo::is_cap)
+            && (5..=11).contains(&info[k + 1 - ra].len_chars())
         {
-            out.push(Mention {
-                range: r.clone(),
-                kind: EntityType::Org,
-                toks: vec![r.clone()],
-                sure: false,
-            });
+            // "Xx-yy" with 2–5 letters a half, the rest lower-case.
+            let w = tok(k + 1).as_bytes();
+            let d = w.iter().position(|&c| c == b'-').unwrap_or(0);
+            let ok = (2..=5).contains(&d)
+                && (3..=6).contains(&(w.len() - d))
+                && w.iter().enumerate().all(|(i, &c)| {
+                    i == d
+                        || c.is_ascii_lowercase()
+                        || (i == d + 1 && c.is_ascii_uppercase())
+                        || i == 0
+                });
+            if ok
+                && word_class(t.lower) & (LOC | ORG | NAT | TIME | TITLES | COMMON | HONORIFIC) == 0
+            {
+                push_free(out, from, &toks[k..k + 2], EntityType::Per, false);
+                continue;
+            }
+        }
+        // An organisation's head word after capitalised words.
+        if !next_cap
+            && k > ra
+            && name_word(k - 1)
+            && word_class(t.lower) & (ORG_CUE | COMPANY_SUFFIX) != 0
+        {
+            let bad = TIME | TITLES | HONORIFIC | LOC_CUE;
+            let mut s = k;
+            while s > ra
+                && k - s < 3
+                && name_word(s - 1)
+                && word_class(info[s - 1 - ra].lower) & bad == 0
+            {
+                s -= 1;
+            }
+            // Not a common word that opens the sentence ("The", "Our").
+            if info[s - ra].is_initial() && word_class(info[s - ra].lower) & COMMON != 0 {
+                s += 1;
+            }
+            if s < k {
+                push_free(out, from, &toks[s..=k], EntityType::Org, false);
+            }
         }
     }
 }
@@ -587,16 +682,8 @@ fn honorific_names(
             k += 1;
             continue;
         }
-        let (start, end) = (toks[j].start, toks[e - 1].end);
-        let covered = covered(&out[from..], &(start..end));
-        let known = LEXICON.classes((j..e).map(|x| info[x - ra].lower)) & (LOC | ORG) != 0;
-        if !covered && !known {
-            out.push(Mention {
-                range: start..end,
-                kind: EntityType::Per,
-                toks: toks[j..e].to_vec(),
-                sure: true,
-            });
+        if LEXICON.classes((j..e).map(|x| info[x - ra].lower)) & (LOC | ORG) == 0 {
+            push_free(out, from, &toks[j..e], EntityType::Per, true);
         }
         k = e;
     }
@@ -679,14 +766,8 @@ fn lone_given_names(
                     )
             }
         };
-        let covered = covered(&out[from..], &r);
-        if !next_cap && !prev_cap && !covered && free_before && free_after {
-            out.push(Mention {
-                range: r.clone(),
-                kind: EntityType::Per,
-                toks: vec![r],
-                sure: false,
-            });
+        if !next_cap && !prev_cap && free_before && free_after {
+            push_free(out, from, &toks[k..=k], EntityType::Per, false);
         }
     }
 }
@@ -753,6 +834,46 @@ fn name_particles(
             m.sure = true;
         }
         i += 1;
+    }
+}
+
+/// English: a person's name of two or more words goes on over a hyphen
+/// written between spaces to a lower-case syllable that is no common word:
+/// "Lee Cheuk - yan", "Kim Jong - un" (text tokenised as GUM or OntoNotes
+/// tokenise it; the tagger stops at the hyphen; not "Jackie Taylor - she").
+/// Mentions of the window start at `from`.
+fn spaced_hyphen_names(
+    text: &str,
+    toks: &[Range<usize>],
+    info: &[TokInfo],
+    ra: usize,
+    from: usize,
+    out: &mut [Mention],
+) {
+    let end = ra + info.len();
+    for m in &mut out[from..] {
+        // The bytes first: most names have no " - " after them.
+        if text.as_bytes().get(m.range.end..m.range.end + 3) != Some(b" - ")
+            || m.kind != EntityType::Per
+            || m.toks.len() < 2
+        {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < m.range.end);
+        if k <= ra || k + 1 >= end {
+            continue;
+        }
+        let (last, y) = (&info[k - 1 - ra], &info[k + 1 - ra]);
+        if last.len_chars() <= 6
+            && (2..=6).contains(&y.len_chars())
+            && word_class(y.lower) & COMMON == 0
+            && toks[k + 1].start == m.range.end + 3
+            && text.as_bytes()[toks[k + 1].start].is_ascii_lowercase()
+        {
+            m.toks.extend_from_slice(&toks[k..k + 2]);
+            m.range.end = toks[k + 1].end;
+            m.sure = true;
+        }
     }
 }
 
@@ -1007,6 +1128,9 @@ fn push_span(
         };
         for k in a + 1..b - 1 {
             let of = tok(k) == "of";
+            // The tokens split "'s" in two ("DAB", "'", "s"): the name after
+            // a possessive starts two tokens on.
+            let poss = matches!(tok(k), "'" | "\u{2019}") && tok(k + 1) == "s";
             // (Not "Charles I of Hungary", "John Bligh , 4th Earl of Darnley".)
             let split = if of {
                 (2..=3).contains(&(k - a))
@@ -1017,8 +1141,10 @@ fn push_span(
                             && info[j - ra].has_lower()
                             && word_classes(j) & TITLES == 0
                     })
+            } else if poss {
+                given(k + 2)
             } else {
-                matches!(tok(k), "'s" | "\u{2019}s" | "and") && given(k + 1)
+                tok(k) == "and" && given(k + 1)
             };
             if split {
                 let (oa, ob) = if of { (k + 1, b) } else { (a, k) };
@@ -1028,7 +1154,11 @@ fn push_span(
                 } else {
                     kind
                 });
-                let (pa, pb) = if of { (a, k) } else { (k + 1, b) };
+                let (pa, pb) = if of {
+                    (a, k)
+                } else {
+                    (k + 1 + usize::from(poss), b)
+                };
                 push_span(
                     text,
                     toks,
@@ -1147,14 +1277,24 @@ fn push_span(
     }
     // A lower-case administrative head word before a place is part of its
     // name: "desa Kramas", "kecamatan Gabus" ("kota" and "wilayah" are not:
-    // the training splits disagree on them).
-    if kind == EntityType::Loc
-        && !lower_text
+    // the training splits disagree on them). English: so is a capitalised
+    // "New" before an organisation, which the tagger drops as a common word
+    // ("New People Party", "New Democratic Party"; at the start of a
+    // sentence only before two or more words: "New Google phones").
+    if !lower_text
         && a > ra
-        && matches!(
-            tok(a - 1),
-            "desa" | "kecamatan" | "kelurahan" | "dusun" | "kabupaten" | "jalan"
-        )
+        && match kind {
+            EntityType::Loc => matches!(
+                tok(a - 1),
+                "desa" | "kecamatan" | "kelurahan" | "dusun" | "kabupaten" | "jalan"
+            ),
+            EntityType::Org => {
+                !style.indonesian
+                    && tok(a - 1) == "New"
+                    && (b - a > 1 || !info[a - 1 - ra].is_initial())
+            }
+            _ => false,
+        }
     {
         a -= 1;
     }
