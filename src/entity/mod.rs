@@ -464,23 +464,47 @@ fn sentence_mentions(
                 push_span(text, &s.toks, &s.info, ra, ma, mb, kind, true, style, out);
             }
         }
+        let w = Window {
+            text,
+            toks: &s.toks,
+            info: &s.info,
+            ra,
+            a,
+            b,
+            from: before,
+        };
         if !style.indonesian && !lower_text {
-            honorific_names(text, &s.toks, &s.info, ra, a, b, before, out);
-            given_names(&s.info, ra, before, &s.toks, out);
-            lone_given_names(text, &s.info, ra, a, b, before, &s.toks, out);
+            honorific_names(w, out);
+            given_names(w, out);
+            lone_given_names(w, out);
             if !caps_text {
-                capitalised_rules(text, &s.info, ra, a, b, before, &s.toks, out);
+                capitalised_rules(w, out);
             }
         }
         crate::sort::sort_by_key(&mut out[before..], |m| m.range.start);
         if !style.indonesian && !lower_text {
-            name_particles(&s.toks, &s.info, ra, before, out);
-            spaced_hyphen_names(text, &s.toks, &s.info, ra, before, out);
-            join_orgs(text, &s.toks, before, out);
+            name_particles(w, out);
+            spaced_hyphen_names(w, out);
+            join_orgs(w, out);
         }
         join_initials(text, before, out, &mut s.kept);
         i = b.max(i + 1);
     }
+}
+
+/// A tagged window of a sentence as the English rules after tagging see it:
+/// the text, the sentence's tokens, the facts of its tokens from `ra` on,
+/// the window's tokens `a..b`, and where the window's mentions start in the
+/// output.
+#[derive(Clone, Copy)]
+struct Window<'a> {
+    text: &'a str,
+    toks: &'a [Range<usize>],
+    info: &'a [TokInfo],
+    ra: usize,
+    a: usize,
+    b: usize,
+    from: usize,
 }
 
 /// Whether a mention of `out` overlaps byte range `r`.
@@ -524,17 +548,16 @@ fn push_free(
 ///   Authority", "the interim Governing Council"; one to three words before
 ///   the head word, none of them a time, title or honorific, and no
 ///   capitalised word right after it.
-#[allow(clippy::too_many_arguments)]
-fn capitalised_rules(
-    text: &str,
-    info: &[TokInfo],
-    ra: usize,
-    a: usize,
-    b: usize,
-    from: usize,
-    toks: &[Range<usize>],
-    out: &mut Vec<Mention>,
-) {
+fn capitalised_rules(w: Window<'_>, out: &mut Vec<Mention>) {
+    let Window {
+        text,
+        toks,
+        info,
+        ra,
+        a,
+        b,
+        from,
+    } = w;
     let at = |j: usize| info.get(j.wrapping_sub(ra)).filter(|_| j >= ra);
     let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
     let name_word = |j: usize| at(j).is_some_and(|t| t.is_cap() && t.has_lower());
@@ -630,17 +653,16 @@ fn capitalised_rules(
 /// Thatcher said", "Gov. Gavin Newsom criticised" (news writes "Mr." far
 /// more than the training splits do).
 /// Tokens `a..b` of the window; mentions of the window start at `from`.
-#[allow(clippy::too_many_arguments)]
-fn honorific_names(
-    text: &str,
-    toks: &[Range<usize>],
-    info: &[TokInfo],
-    ra: usize,
-    a: usize,
-    b: usize,
-    from: usize,
-    out: &mut Vec<Mention>,
-) {
+fn honorific_names(w: Window<'_>, out: &mut Vec<Mention>) {
+    let Window {
+        text,
+        toks,
+        info,
+        ra,
+        a,
+        b,
+        from,
+    } = w;
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let word_classes = |k: usize| word_class(info[k - ra].lower);
     let mut k = a;
@@ -694,13 +716,14 @@ fn honorific_names(
 /// and one unknown word tagged an organisation ("Frank Sinatra") is a
 /// person, unless a list says
 /// otherwise. Mentions of the window start at `from`.
-fn given_names(
-    info: &[TokInfo],
-    ra: usize,
-    from: usize,
-    toks: &[Range<usize>],
-    out: &mut [Mention],
-) {
+fn given_names(w: Window<'_>, out: &mut [Mention]) {
+    let Window {
+        toks,
+        info,
+        ra,
+        from,
+        ..
+    } = w;
     let classes = |k: usize| word_class(info[k - ra].lower);
     for m in &mut out[from..] {
         if m.sure || m.kind == EntityType::Per || m.toks.len() > 2 {
@@ -730,17 +753,16 @@ fn given_names(
 /// "Steve , Rod and Elyse". Tokens `a..b`; mentions of the window start at
 /// `from`. A name inside a word, file name or address ("Lisa_cv.doc",
 /// "Kevin.Boone@…") is none.
-#[allow(clippy::too_many_arguments)]
-fn lone_given_names(
-    text: &str,
-    info: &[TokInfo],
-    ra: usize,
-    a: usize,
-    b: usize,
-    from: usize,
-    toks: &[Range<usize>],
-    out: &mut Vec<Mention>,
-) {
+fn lone_given_names(w: Window<'_>, out: &mut Vec<Mention>) {
+    let Window {
+        text,
+        toks,
+        info,
+        ra,
+        a,
+        b,
+        from,
+    } = w;
     let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
     for k in a..b {
         let t = &info[k - ra];
@@ -776,13 +798,14 @@ fn lone_given_names(
 /// capitalised word: "Nikolaus van der Pas", "Erik ten Hag", "Ludwig van
 /// Beethoven" (the tagger stops at the particle). Mentions of the window
 /// start at `from`, sorted.
-fn name_particles(
-    toks: &[Range<usize>],
-    info: &[TokInfo],
-    ra: usize,
-    from: usize,
-    out: &mut Vec<Mention>,
-) {
+fn name_particles(w: Window<'_>, out: &mut Vec<Mention>) {
+    let Window {
+        toks,
+        info,
+        ra,
+        from,
+        ..
+    } = w;
     let particle =
         |k: usize| !info[k - ra].has_upper() && word_class(info[k - ra].lower) & PARTICLE != 0;
     let end = ra + info.len();
@@ -842,14 +865,15 @@ fn name_particles(
 /// "Lee Cheuk - yan", "Kim Jong - un" (text tokenised as GUM or OntoNotes
 /// tokenise it; the tagger stops at the hyphen; not "Jackie Taylor - she").
 /// Mentions of the window start at `from`.
-fn spaced_hyphen_names(
-    text: &str,
-    toks: &[Range<usize>],
-    info: &[TokInfo],
-    ra: usize,
-    from: usize,
-    out: &mut [Mention],
-) {
+fn spaced_hyphen_names(w: Window<'_>, out: &mut [Mention]) {
+    let Window {
+        text,
+        toks,
+        info,
+        ra,
+        from,
+        ..
+    } = w;
     let end = ra + info.len();
     for m in &mut out[from..] {
         // The bytes first: most names have no " - " after them.
@@ -881,7 +905,10 @@ fn spaced_hyphen_names(
 /// organisation right before an organisation ("New Zealand Herald", "United
 /// States Navy"), an organisation, "of" or "for" (and "the") and a name
 /// ("Supreme Court of Cassation", "Warhol Foundation for the Visual Arts").
-fn join_orgs(text: &str, toks: &[Range<usize>], from: usize, out: &mut Vec<Mention>) {
+fn join_orgs(w: Window<'_>, out: &mut Vec<Mention>) {
+    let Window {
+        text, toks, from, ..
+    } = w;
     let word = |k: usize| toks.get(k).and_then(|t| text.get(t.clone())).unwrap_or("");
     let mut i = from;
     while i + 1 < out.len() {
