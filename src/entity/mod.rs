@@ -548,21 +548,18 @@ fn push_free(
 ///   Authority", "the interim Governing Council"; one to three words before
 ///   the head word, none of them a time, title or honorific, and no
 ///   capitalised word right after it.
-fn capitalised_rules(w: Window<'_>, out: &mut Vec<Mention>) {
-    let Window {
-        text,
-        toks,
-        info,
-        ra,
-        a,
-        b,
-        from,
-    } = w;
-    let at = |j: usize| info.get(j.wrapping_sub(ra)).filter(|_| j >= ra);
-    let tok = |j: usize| toks.get(j).and_then(|r| text.get(r.clone())).unwrap_or("");
+fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
+    let Window { a, b, .. } = win;
+    let at = |j: usize| win.info.get(j.wrapping_sub(win.ra)).filter(|_| j >= win.ra);
+    let tok = |j: usize| {
+        win.toks
+            .get(j)
+            .and_then(|r| win.text.get(r.clone()))
+            .unwrap_or("")
+    };
     let name_word = |j: usize| at(j).is_some_and(|t| t.is_cap() && t.has_lower());
     for k in a..b {
-        let t = &info[k - ra];
+        let t = &win.info[k - win.ra];
         // Every rule starts at a capitalised word: the flags first, the
         // words around after.
         if !t.is_cap() {
@@ -582,14 +579,14 @@ fn capitalised_rules(w: Window<'_>, out: &mut Vec<Mention>) {
             // which the tokens split in two ("DAB", "'", "s").
             let of_person = k > 1
                 && tok(k - 1) == "of"
-                && out[from..]
+                && out[win.from..]
                     .iter()
-                    .any(|m| m.kind == EntityType::Per && m.range.end == toks[k - 2].end);
+                    .any(|m| m.kind == EntityType::Per && m.range.end == win.toks[k - 2].end);
             if of_person
                 || (k > 0 && matches!(tok(k - 1), "the" | "The"))
                 || (matches!(tok(k + 1), "'" | "\u{2019}") && tok(k + 2) == "s" && !prev_cap())
             {
-                push_free(out, from, &toks[k..=k], EntityType::Org, false);
+                push_free(out, win.from, &win.toks[k..=k], EntityType::Org, false);
             }
             continue;
         }
@@ -602,7 +599,7 @@ fn capitalised_rules(w: Window<'_>, out: &mut Vec<Mention>) {
             && (2..=6).contains(&t.len_chars())
             && (!prev_cap() || at(k - 1).is_some_and(TokInfo::is_initial))
             && !at(k + 2).is_some_and(TokInfo::is_cap)
-            && (5..=11).contains(&info[k + 1 - ra].len_chars())
+            && (5..=11).contains(&win.info[k + 1 - win.ra].len_chars())
         {
             // "Xx-yy" with 2–5 letters a half, the rest lower-case.
             let w = tok(k + 1).as_bytes();
@@ -618,31 +615,33 @@ fn capitalised_rules(w: Window<'_>, out: &mut Vec<Mention>) {
             if ok
                 && word_class(t.lower) & (LOC | ORG | NAT | TIME | TITLES | COMMON | HONORIFIC) == 0
             {
-                push_free(out, from, &toks[k..k + 2], EntityType::Per, false);
+                push_free(out, win.from, &win.toks[k..k + 2], EntityType::Per, false);
                 continue;
             }
         }
         // An organisation's head word after capitalised words.
         if !next_cap
-            && k > ra
+            && k > win.ra
             && name_word(k - 1)
             && word_class(t.lower) & (ORG_CUE | COMPANY_SUFFIX) != 0
         {
             let bad = TIME | TITLES | HONORIFIC | LOC_CUE;
             let mut s = k;
-            while s > ra
+            while s > win.ra
                 && k - s < 3
                 && name_word(s - 1)
-                && word_class(info[s - 1 - ra].lower) & bad == 0
+                && word_class(win.info[s - 1 - win.ra].lower) & bad == 0
             {
                 s -= 1;
             }
             // Not a common word that opens the sentence ("The", "Our").
-            if info[s - ra].is_initial() && word_class(info[s - ra].lower) & COMMON != 0 {
+            if win.info[s - win.ra].is_initial()
+                && word_class(win.info[s - win.ra].lower) & COMMON != 0
+            {
                 s += 1;
             }
             if s < k {
-                push_free(out, from, &toks[s..=k], EntityType::Org, false);
+                push_free(out, win.from, &win.toks[s..=k], EntityType::Org, false);
             }
         }
     }
@@ -653,27 +652,19 @@ fn capitalised_rules(w: Window<'_>, out: &mut Vec<Mention>) {
 /// Thatcher said", "Gov. Gavin Newsom criticised" (news writes "Mr." far
 /// more than the training splits do).
 /// Tokens `a..b` of the window; mentions of the window start at `from`.
-fn honorific_names(w: Window<'_>, out: &mut Vec<Mention>) {
-    let Window {
-        text,
-        toks,
-        info,
-        ra,
-        a,
-        b,
-        from,
-    } = w;
-    let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
-    let word_classes = |k: usize| word_class(info[k - ra].lower);
+fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
+    let Window { a, b, .. } = win;
+    let tok = |k: usize| win.text.get(win.toks[k].clone()).unwrap_or("");
+    let word_classes = |k: usize| word_class(win.info[k - win.ra].lower);
     let mut k = a;
     while k < b {
-        let t = &info[k - ra];
+        let t = &win.info[k - win.ra];
         if !t.is_cap() || word_classes(k) & HONORIFIC == 0 {
             k += 1;
             continue;
         }
         let mut j = k + 1;
-        if j < b && tok(j) == "." && toks[j].start == toks[k].end {
+        if j < b && tok(j) == "." && win.toks[j].start == win.toks[k].end {
             j += 1;
         }
         // Up to three words; an initial with its dot inside ("Sen. Wayne
@@ -681,15 +672,15 @@ fn honorific_names(w: Window<'_>, out: &mut Vec<Mention>) {
         let mut e = j;
         let mut words = 0;
         while e < b && words < 3 {
-            let w = &info[e - ra];
+            let w = &win.info[e - win.ra];
             let bad = TIME | TITLES | NAT | LOC_CUE | ORG_CUE;
             let initial = e > j
                 && w.len_chars() == 1
                 && w.is_cap()
                 && e + 2 < b
                 && tok(e + 1) == "."
-                && info[e + 2 - ra].is_cap()
-                && info[e + 2 - ra].has_lower();
+                && win.info[e + 2 - win.ra].is_cap()
+                && win.info[e + 2 - win.ra].has_lower();
             if initial {
                 e += 2;
                 continue;
@@ -704,8 +695,8 @@ fn honorific_names(w: Window<'_>, out: &mut Vec<Mention>) {
             k += 1;
             continue;
         }
-        if LEXICON.classes((j..e).map(|x| info[x - ra].lower)) & (LOC | ORG) == 0 {
-            push_free(out, from, &toks[j..e], EntityType::Per, true);
+        if LEXICON.classes((j..e).map(|x| win.info[x - win.ra].lower)) & (LOC | ORG) == 0 {
+            push_free(out, win.from, &win.toks[j..e], EntityType::Per, true);
         }
         k = e;
     }
@@ -716,21 +707,14 @@ fn honorific_names(w: Window<'_>, out: &mut Vec<Mention>) {
 /// and one unknown word tagged an organisation ("Frank Sinatra") is a
 /// person, unless a list says
 /// otherwise. Mentions of the window start at `from`.
-fn given_names(w: Window<'_>, out: &mut [Mention]) {
-    let Window {
-        toks,
-        info,
-        ra,
-        from,
-        ..
-    } = w;
-    let classes = |k: usize| word_class(info[k - ra].lower);
-    for m in &mut out[from..] {
+fn given_names(win: Window<'_>, out: &mut [Mention]) {
+    let classes = |k: usize| word_class(win.info[k - win.ra].lower);
+    for m in &mut out[win.from..] {
         if m.sure || m.kind == EntityType::Per || m.toks.len() > 2 {
             continue;
         }
-        let k = toks.partition_point(|t| t.start < m.range.start);
-        if k < ra || k + m.toks.len() > ra + info.len() {
+        let k = win.toks.partition_point(|t| t.start < m.range.start);
+        if k < win.ra || k + m.toks.len() > win.ra + win.info.len() {
             continue;
         }
         let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
@@ -739,7 +723,7 @@ fn given_names(w: Window<'_>, out: &mut [Mention]) {
         // Two words only for an organisation: "Douglas County" is a place.
         let rest_unknown = m.toks.len() == 1
             || m.kind == EntityType::Org && {
-                let w = &info[k + 1 - ra];
+                let w = &win.info[k + 1 - win.ra];
                 w.is_cap() && w.has_lower() && classes(k + 1) & (other | LOC_CUE | ORG_CUE) == 0
             };
         if given && rest_unknown {
@@ -753,28 +737,22 @@ fn given_names(w: Window<'_>, out: &mut [Mention]) {
 /// "Steve , Rod and Elyse". Tokens `a..b`; mentions of the window start at
 /// `from`. A name inside a word, file name or address ("Lisa_cv.doc",
 /// "Kevin.Boone@…") is none.
-fn lone_given_names(w: Window<'_>, out: &mut Vec<Mention>) {
-    let Window {
-        text,
-        toks,
-        info,
-        ra,
-        a,
-        b,
-        from,
-    } = w;
+fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
+    let Window { a, b, .. } = win;
     let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
     for k in a..b {
-        let t = &info[k - ra];
+        let t = &win.info[k - win.ra];
         let c = word_class(t.lower);
         if !t.is_cap() || !t.has_lower() || c & FIRST_NAME == 0 || c & other != 0 {
             continue;
         }
-        let next_cap = k + 1 < ra + info.len() && info[k + 1 - ra].is_cap();
-        let prev_cap = k > ra && info[k - 1 - ra].is_cap() && !info[k - 1 - ra].is_initial();
-        let r = toks[k].clone();
-        let before = text.get(..r.start).and_then(|t| t.chars().next_back());
-        let mut after = text.get(r.end..).unwrap_or("").chars();
+        let next_cap = k + 1 < win.ra + win.info.len() && win.info[k + 1 - win.ra].is_cap();
+        let prev_cap = k > win.ra
+            && win.info[k - 1 - win.ra].is_cap()
+            && !win.info[k - 1 - win.ra].is_initial();
+        let r = win.toks[k].clone();
+        let before = win.text.get(..r.start).and_then(|t| t.chars().next_back());
+        let mut after = win.text.get(r.end..).unwrap_or("").chars();
         let free_before =
             before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '“' | '‘'));
         let free_after = match after.next() {
@@ -789,7 +767,7 @@ fn lone_given_names(w: Window<'_>, out: &mut Vec<Mention>) {
             }
         };
         if !next_cap && !prev_cap && free_before && free_after {
-            push_free(out, from, &toks[k..=k], EntityType::Per, false);
+            push_free(out, win.from, &win.toks[k..=k], EntityType::Per, false);
         }
     }
 }
@@ -798,62 +776,61 @@ fn lone_given_names(w: Window<'_>, out: &mut Vec<Mention>) {
 /// capitalised word: "Nikolaus van der Pas", "Erik ten Hag", "Ludwig van
 /// Beethoven" (the tagger stops at the particle). Mentions of the window
 /// start at `from`, sorted.
-fn name_particles(w: Window<'_>, out: &mut Vec<Mention>) {
-    let Window {
-        toks,
-        info,
-        ra,
-        from,
-        ..
-    } = w;
-    let particle =
-        |k: usize| !info[k - ra].has_upper() && word_class(info[k - ra].lower) & PARTICLE != 0;
-    let end = ra + info.len();
-    let name_word = |k: usize| info[k - ra].is_cap() && info[k - ra].has_lower();
-    let mut i = from;
+fn name_particles(win: Window<'_>, out: &mut Vec<Mention>) {
+    let particle = |k: usize| {
+        !win.info[k - win.ra].has_upper() && word_class(win.info[k - win.ra].lower) & PARTICLE != 0
+    };
+    let end = win.ra + win.info.len();
+    let name_word = |k: usize| win.info[k - win.ra].is_cap() && win.info[k - win.ra].has_lower();
+    let mut i = win.from;
     while i < out.len() {
         if out[i].kind != EntityType::Per {
             i += 1;
             continue;
         }
         // Forward: particles, then a capitalised word (and the mention there).
-        let k0 = toks.partition_point(|t| t.start < out[i].range.end);
+        let k0 = win.toks.partition_point(|t| t.start < out[i].range.end);
         let mut k = k0;
         while k < end && k < k0 + 3 && particle(k) {
             k += 1;
         }
-        if k > k0 && k >= ra && k < end && name_word(k) {
-            let mut stop = toks[k].end;
+        if k > k0 && k >= win.ra && k < end && name_word(k) {
+            let mut stop = win.toks[k].end;
             let mut last = k;
             if out
                 .get(i + 1)
-                .is_some_and(|n| n.range.start == toks[k].start)
+                .is_some_and(|n| n.range.start == win.toks[k].start)
             {
                 let n = out.remove(i + 1);
                 stop = n.range.end;
-                last = toks.partition_point(|t| t.start < stop) - 1;
+                last = win.toks.partition_point(|t| t.start < stop) - 1;
             } else if out.get(i + 1).is_some_and(|n| n.range.start < stop) {
                 i += 1;
                 continue;
             }
             let m = &mut out[i];
-            m.toks.extend_from_slice(&toks[k0..=last]);
+            m.toks.extend_from_slice(&win.toks[k0..=last]);
             m.range.end = stop;
             m.sure = true;
         }
         // Backward: an untagged capitalised word, then particles.
-        let s0 = toks.partition_point(|t| t.start < out[i].range.start);
+        let s0 = win.toks.partition_point(|t| t.start < out[i].range.start);
         let mut k = s0;
-        while k > ra && k + 3 > s0 && particle(k - 1) {
+        while k > win.ra && k + 3 > s0 && particle(k - 1) {
             k -= 1;
         }
-        let free = i == from || out[i - 1].range.end <= toks[k.saturating_sub(1)].start;
-        if k < s0 && k > ra && name_word(k - 1) && !info[k - 1 - ra].is_initial() && free {
+        let free = i == win.from || out[i - 1].range.end <= win.toks[k.saturating_sub(1)].start;
+        if k < s0
+            && k > win.ra
+            && name_word(k - 1)
+            && !win.info[k - 1 - win.ra].is_initial()
+            && free
+        {
             let m = &mut out[i];
-            let mut t = toks[k - 1..s0].to_vec();
+            let mut t = win.toks[k - 1..s0].to_vec();
             t.append(&mut m.toks);
             m.toks = t;
-            m.range.start = toks[k - 1].start;
+            m.range.start = win.toks[k - 1].start;
             m.sure = true;
         }
         i += 1;
@@ -865,37 +842,29 @@ fn name_particles(w: Window<'_>, out: &mut Vec<Mention>) {
 /// "Lee Cheuk - yan", "Kim Jong - un" (text tokenised as GUM or OntoNotes
 /// tokenise it; the tagger stops at the hyphen; not "Jackie Taylor - she").
 /// Mentions of the window start at `from`.
-fn spaced_hyphen_names(w: Window<'_>, out: &mut [Mention]) {
-    let Window {
-        text,
-        toks,
-        info,
-        ra,
-        from,
-        ..
-    } = w;
-    let end = ra + info.len();
-    for m in &mut out[from..] {
+fn spaced_hyphen_names(win: Window<'_>, out: &mut [Mention]) {
+    let end = win.ra + win.info.len();
+    for m in &mut out[win.from..] {
         // The bytes first: most names have no " - " after them.
-        if text.as_bytes().get(m.range.end..m.range.end + 3) != Some(b" - ")
+        if win.text.as_bytes().get(m.range.end..m.range.end + 3) != Some(b" - ")
             || m.kind != EntityType::Per
             || m.toks.len() < 2
         {
             continue;
         }
-        let k = toks.partition_point(|t| t.start < m.range.end);
-        if k <= ra || k + 1 >= end {
+        let k = win.toks.partition_point(|t| t.start < m.range.end);
+        if k <= win.ra || k + 1 >= end {
             continue;
         }
-        let (last, y) = (&info[k - 1 - ra], &info[k + 1 - ra]);
+        let (last, y) = (&win.info[k - 1 - win.ra], &win.info[k + 1 - win.ra]);
         if last.len_chars() <= 6
             && (2..=6).contains(&y.len_chars())
             && word_class(y.lower) & COMMON == 0
-            && toks[k + 1].start == m.range.end + 3
-            && text.as_bytes()[toks[k + 1].start].is_ascii_lowercase()
+            && win.toks[k + 1].start == m.range.end + 3
+            && win.text.as_bytes()[win.toks[k + 1].start].is_ascii_lowercase()
         {
-            m.toks.extend_from_slice(&toks[k..k + 2]);
-            m.range.end = toks[k + 1].end;
+            m.toks.extend_from_slice(&win.toks[k..k + 2]);
+            m.range.end = win.toks[k + 1].end;
             m.sure = true;
         }
     }
@@ -905,16 +874,18 @@ fn spaced_hyphen_names(w: Window<'_>, out: &mut [Mention]) {
 /// organisation right before an organisation ("New Zealand Herald", "United
 /// States Navy"), an organisation, "of" or "for" (and "the") and a name
 /// ("Supreme Court of Cassation", "Warhol Foundation for the Visual Arts").
-fn join_orgs(w: Window<'_>, out: &mut Vec<Mention>) {
-    let Window {
-        text, toks, from, ..
-    } = w;
-    let word = |k: usize| toks.get(k).and_then(|t| text.get(t.clone())).unwrap_or("");
-    let mut i = from;
+fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
+    let word = |k: usize| {
+        win.toks
+            .get(k)
+            .and_then(|t| win.text.get(t.clone()))
+            .unwrap_or("")
+    };
+    let mut i = win.from;
     while i + 1 < out.len() {
         let (m, n) = (&out[i], &out[i + 1]);
-        let ke = toks.partition_point(|t| t.start < m.range.end);
-        let ks = toks.partition_point(|t| t.start < n.range.start);
+        let ke = win.toks.partition_point(|t| t.start < m.range.end);
+        let ks = win.toks.partition_point(|t| t.start < n.range.start);
         let join = match ks - ke {
             0 => {
                 n.range.start > m.range.end
@@ -932,7 +903,7 @@ fn join_orgs(w: Window<'_>, out: &mut Vec<Mention>) {
         if join {
             let n = out.remove(i + 1);
             let m = &mut out[i];
-            m.toks.extend_from_slice(&toks[ke..ks]);
+            m.toks.extend_from_slice(&win.toks[ke..ks]);
             m.toks.extend(n.toks);
             m.range.end = n.range.end;
             m.kind = EntityType::Org;
