@@ -1,5 +1,5 @@
 //! Eight bytes as one word, for the scanners that work a word at a time;
-//! and plain substring scans for the few cold places that look for a short
+//! and plain substring scans for the places that look for a short
 //! string (`str::find` with a string pattern links a two-way searcher, ~1.5
 //! KB of wasm, for no gain on short needles).
 //!
@@ -30,9 +30,9 @@ pub(crate) fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
-/// Whether `needle` (not empty) occurs in `hay`.
-pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+/// Where `needle` (not empty) first occurs in `hay`.
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -61,10 +61,7 @@ mod tests {
             ("ab", "ab"),
         ] {
             assert_eq!(rfind(hay.as_bytes(), needle.as_bytes()), hay.rfind(needle));
-            assert_eq!(
-                contains(hay.as_bytes(), needle.as_bytes()),
-                hay.contains(needle)
-            );
+            assert_eq!(find(hay.as_bytes(), needle.as_bytes()), hay.find(needle));
         }
     }
 }

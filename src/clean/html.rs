@@ -326,8 +326,8 @@ fn start_tag(bytes: &[u8], i: usize, attrs: &mut Attrs) -> (Range<usize>, bool, 
                 .filter(|b| !b.is_ascii_whitespace())
                 .map(u8::to_ascii_lowercase)
                 .collect();
-            attrs.hidden |= crate::bytes::contains(&s, b"display:none")
-                || crate::bytes::contains(&s, b"visibility:hidden");
+            attrs.hidden |= crate::bytes::find(&s, b"display:none").is_some()
+                || crate::bytes::find(&s, b"visibility:hidden").is_some();
         } else if attr.eq_ignore_ascii_case(b"role") {
             let r = String::from_utf8_lossy(v).to_ascii_lowercase();
             attrs.role_dropped = ROLES.contains(&r.trim());
@@ -517,7 +517,10 @@ fn parse(input: &str) -> Doc {
             _ => {
                 // Comment, doctype, CDATA, processing instruction or bogus comment.
                 i = if bytes[i..].starts_with(b"<!--") {
-                    find(bytes, i + 4, b"-->").map_or(n, |k| k + 3)
+                    bytes
+                        .get(i + 4..)
+                        .and_then(|h| crate::bytes::find(h, b"-->"))
+                        .map_or(n, |k| i + 4 + k + 3)
                 } else {
                     bytes[i..]
                         .iter()
@@ -532,13 +535,6 @@ fn parse(input: &str) -> Doc {
         segs.push(Seg::Text(text_start..n, *stack.last().unwrap_or(&ROOT)));
     }
     Doc { nodes, segs }
-}
-
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|k| from + k)
 }
 
 /// Counts letters and commas of a text segment (entities count as one).

@@ -507,6 +507,16 @@ struct Window<'a> {
     from: usize,
 }
 
+impl<'a> Window<'a> {
+    /// The text of token `k` of the sentence ("" past the end).
+    fn tok(&self, k: usize) -> &'a str {
+        self.toks
+            .get(k)
+            .and_then(|t| self.text.get(t.clone()))
+            .unwrap_or("")
+    }
+}
+
 /// Whether a mention of `out` overlaps byte range `r`.
 fn covered(out: &[Mention], r: &Range<usize>) -> bool {
     out.iter()
@@ -551,12 +561,7 @@ fn push_free(
 fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
     let Window { a, b, .. } = win;
     let at = |j: usize| win.info.get(j.wrapping_sub(win.ra)).filter(|_| j >= win.ra);
-    let tok = |j: usize| {
-        win.toks
-            .get(j)
-            .and_then(|r| win.text.get(r.clone()))
-            .unwrap_or("")
-    };
+    let tok = |j: usize| win.tok(j);
     let name_word = |j: usize| at(j).is_some_and(|t| t.is_cap() && t.has_lower());
     for k in a..b {
         let t = &win.info[k - win.ra];
@@ -654,7 +659,7 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
 /// Tokens `a..b` of the window; mentions of the window start at `from`.
 fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
     let Window { a, b, .. } = win;
-    let tok = |k: usize| win.text.get(win.toks[k].clone()).unwrap_or("");
+    let tok = |k: usize| win.tok(k);
     let word_classes = |k: usize| word_class(win.info[k - win.ra].lower);
     let mut k = a;
     while k < b {
@@ -875,12 +880,7 @@ fn spaced_hyphen_names(win: Window<'_>, out: &mut [Mention]) {
 /// States Navy"), an organisation, "of" or "for" (and "the") and a name
 /// ("Supreme Court of Cassation", "Warhol Foundation for the Visual Arts").
 fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
-    let word = |k: usize| {
-        win.toks
-            .get(k)
-            .and_then(|t| win.text.get(t.clone()))
-            .unwrap_or("")
-    };
+    let word = |k: usize| win.tok(k);
     let mut i = win.from;
     while i + 1 < out.len() {
         let (m, n) = (&out[i], &out[i + 1]);
