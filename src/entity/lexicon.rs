@@ -137,7 +137,13 @@ pub(crate) const SURFACE_SEED: u64 = PHRASE_SEED ^ 0x5bd1_e995;
 /// separator), so a caller growing a span hashes each token once.
 #[inline]
 pub(crate) fn surface_step(h: u64, text: &str, tok: &Range<usize>) -> u64 {
-    let bytes = text.as_bytes().get(tok.clone()).unwrap_or_default();
+    bytes_step(h, text.as_bytes().get(tok.clone()).unwrap_or_default())
+}
+
+/// Extends a hash by `bytes` (then a separator that encodes their length
+/// modulo 8, so that "ab" then "c" differs from "a" then "bc").
+#[inline]
+pub(crate) fn bytes_step(h: u64, bytes: &[u8]) -> u64 {
     // Eight bytes at a time: one multiply per word of input, not per byte.
     let mut h = h;
     let mut chunks = bytes.chunks_exact(8);

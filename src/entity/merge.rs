@@ -3,11 +3,10 @@
 //! vote, the canonical (fullest) name, and aliases.
 
 use super::features::mix;
-use super::lexicon::{surface_hash, HashKeyed, LEXICON};
+use super::lexicon::{bytes_step, surface_hash, HashKeyed, LEXICON};
 use super::tokens::tokenise;
 use super::{EntityType, Found, Mention};
 use crate::Options;
-use std::collections::HashMap;
 use std::ops::Range;
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -100,20 +99,64 @@ fn key_hash(text: &str, toks: &[Range<usize>]) -> u64 {
     h
 }
 
-/// Lower-cased words of a name, for name-part matching (a character at a
-/// time: `str::to_lowercase` adds kilobytes of code for a final Σ).
-fn words(name: &str) -> Vec<String> {
-    name.split(' ')
-        .map(|w| {
+/// Appends `w` lower-cased (a character at a time: `str::to_lowercase` adds
+/// kilobytes of code for a final Σ) to `buf`.
+fn push_lower(w: &str, buf: &mut Vec<u8>) {
+    if w.is_ascii() {
+        let start = buf.len();
+        buf.extend_from_slice(w.as_bytes());
+        buf[start..].make_ascii_lowercase();
+        return;
+    }
+    for l in w.chars().flat_map(char::to_lowercase) {
+        buf.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+}
+
+/// Lower-cased words of names, for name-part matching: all in one buffer,
+/// each with a hash, no `String` per word.
+#[derive(Default)]
+struct Words {
+    bytes: Vec<u8>,
+    /// Word `w`: its hash and where it is in `bytes`.
+    words: Vec<(u64, Range<usize>)>,
+}
+
+impl Words {
+    /// Appends the words of `name` (split at spaces, dots trimmed, empty ones
+    /// dropped); returns their indices.
+    fn push(&mut self, name: &str) -> Range<usize> {
+        let first = self.words.len();
+        let mut rest = name;
+        while !rest.is_empty() {
+            let (w, after) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+                Some(k) => (&rest[..k], &rest[k + 1..]),
+                None => (rest, ""),
+            };
+            rest = after;
             let w = w.trim_matches('.');
-            if w.is_ascii() {
-                w.to_ascii_lowercase()
-            } else {
-                w.chars().flat_map(char::to_lowercase).collect::<String>()
+            if w.is_empty() {
+                continue;
             }
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+            let start = self.bytes.len();
+            push_lower(w, &mut self.bytes);
+            let h = bytes_step(0x776f_7264, &self.bytes[start..]);
+            self.words.push((h, start..self.bytes.len()));
+        }
+        first..self.words.len()
+    }
+
+    /// Whether words `i` and `j` are the same.
+    #[inline]
+    fn same(&self, i: usize, j: usize) -> bool {
+        let ((hi, ri), (hj, rj)) = (&self.words[i], &self.words[j]);
+        hi == hj && self.bytes.get(ri.clone()) == self.bytes.get(rj.clone())
+    }
+
+    /// Whether the words `a` are the words `b`.
+    fn same_all(&self, a: Range<usize>, b: Range<usize>) -> bool {
+        a.len() == b.len() && a.zip(b).all(|(i, j)| self.same(i, j))
+    }
 }
 
 /// Groups `mentions` into entities and keeps the wanted types.
@@ -126,7 +169,7 @@ pub(crate) fn merge(
     let n = mentions.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // Every mention's surface, in one buffer.
-    let mut surface_text = String::new();
+    let mut surface_text = String::with_capacity(n * 16);
     let surface_at: Vec<Range<usize>> = mentions
         .iter()
         .map(|m| push_surface(text, m, &mut surface_text))
@@ -201,23 +244,34 @@ pub(crate) fn merge(
         }
     };
     let kinds: Vec<EntityType> = groups.iter().map(vote).collect();
-    let names: Vec<Vec<String>> = groups.iter().map(|g| words(surface(longest(g)))).collect();
+    let best: Vec<usize> = groups.iter().map(longest).collect();
+    let mut words = Words {
+        bytes: Vec::with_capacity(surface_text.len()),
+        words: Vec::with_capacity(2 * groups.len()),
+    };
+    let names: Vec<Range<usize>> = best.iter().map(|&i| words.push(surface(i))).collect();
     // Name parts: "Kim" → the one person whose full name starts or ends with it.
     let mut into: Vec<Option<usize>> = vec![None; groups.len()];
-    // Person names by first and by last word, so that matching stays linear.
-    let mut by_end: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Person names by first and by last word (keyed by the word's hash; a
+    // bucket lists the names in order), so that matching stays linear.
+    let mut bucket_of: HashKeyed<u32> = HashKeyed::default();
+    let (mut entry_bucket, mut entry_name) = (Vec::new(), Vec::new());
     for (h, full) in names.iter().enumerate() {
         if kinds[h] != EntityType::Per || full.len() < 2 {
             continue;
         }
-        by_end.entry(full[0].as_str()).or_default().push(h);
-        if full[full.len() - 1] != full[0] {
-            by_end
-                .entry(full[full.len() - 1].as_str())
-                .or_default()
-                .push(h);
+        let (first, last) = (full.start, full.end - 1);
+        for w in [first, last] {
+            let key = words.words[w].0;
+            if w == last && key == words.words[first].0 {
+                continue;
+            }
+            let next = bucket_of.len() as u32;
+            entry_bucket.push(*bucket_of.entry(key).or_insert(next) as usize);
+            entry_name.push(h);
         }
     }
+    let by_end = Buckets::new(&entry_bucket, bucket_of.len());
     for (g, name) in names.iter().enumerate() {
         if name.is_empty() {
             continue;
@@ -225,18 +279,29 @@ pub(crate) fn merge(
         // At most three candidates, in a fixed array (no allocation).
         let mut fulls = [0usize; 3];
         let mut count = 0;
-        for h in [name[0].as_str(), name[name.len() - 1].as_str()]
-            .iter()
-            .flat_map(|w| by_end.get(w).into_iter().flatten().copied())
-            .filter(|&h| {
-                h != g
-                    && names[h].len() > name.len()
-                    && (names[h].starts_with(name) || names[h].ends_with(name))
-            })
-            .take(3)
-        {
-            fulls[count] = h;
-            count += 1;
+        'ends: for w in [name.start, name.end - 1] {
+            let Some(&bucket) = bucket_of.get(&words.words[w].0) else {
+                continue;
+            };
+            for &e in by_end.get(bucket as usize) {
+                let h = entry_name[e];
+                let full = names[h].clone();
+                if h == g || full.len() <= name.len() {
+                    continue;
+                }
+                // The bucket is by hash: the word itself is checked.
+                let listed = words.same(full.start, w) || words.same(full.end - 1, w);
+                if listed
+                    && (words.same_all(full.start..full.start + name.len(), name.clone())
+                        || words.same_all(full.end - name.len()..full.end, name.clone()))
+                {
+                    fulls[count] = h;
+                    count += 1;
+                    if count == 3 {
+                        break 'ends;
+                    }
+                }
+            }
         }
         let fulls = &mut fulls[..count];
         crate::sort::sort_by_key(fulls, |&f| f);
@@ -262,14 +327,11 @@ pub(crate) fn merge(
     let roots: Vec<usize> = (0..groups.len()).map(root).collect();
     let members = Buckets::new(&roots, groups.len());
     let mut found = Vec::new();
+    let mut sorted: Vec<usize> = Vec::new();
     for (g, parts) in members.iter().enumerate() {
         if parts.is_empty() {
             continue;
         }
-        let mut sorted: Vec<usize> = parts
-            .iter()
-            .flat_map(|&p| groups.get(p).iter().copied())
-            .collect();
         let kind = if parts.len() > 1 {
             EntityType::Per
         } else {
@@ -278,8 +340,9 @@ pub(crate) fn merge(
         if !options.wants(kind) {
             continue;
         }
-        let best = longest(groups.get(g));
-        let name = surface(best).to_string();
+        sorted.clear();
+        sorted.extend(parts.iter().flat_map(|&p| groups.get(p).iter().copied()));
+        let name = surface(best[g]).to_string();
         let mut aliases: Vec<String> = Vec::new();
         crate::sort::sort_by_key(&mut sorted, |&i| mentions[i].range.start);
         sorted.dedup_by_key(|i| mentions[*i].range.clone());
