@@ -272,6 +272,16 @@ impl Lexicon {
         self.table.expansions.get(i as usize).copied()
     }
 
+    /// The classes of the phrase whose token hashes, mixed from
+    /// [`PHRASE_SEED`] one by one with [`mix`], give `h`: `None` when no
+    /// phrase is or begins with it (no longer phrase then either), `Some(0)`
+    /// for a proper prefix only. A caller growing a span token by token stops
+    /// at the first `None`.
+    #[inline]
+    pub(crate) fn lookup(&self, h: u64) -> Option<u16> {
+        self.table.phrases.get(&h).map(|&v| self.view(v))
+    }
+
     /// The classes of the phrase with token hashes `hashes`, if it is one.
     pub(crate) fn classes(&self, hashes: impl Iterator<Item = u64>) -> u16 {
         let mut h = PHRASE_SEED;

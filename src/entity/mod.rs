@@ -1026,11 +1026,11 @@ fn push_span(
     {
         let mut cut = a;
         for s0 in a.saturating_sub(max_len).max(ra)..a {
-            for e in a + 1..=b.min(s0 + max_len) {
-                if LEXICON.classes((s0..e).map(|k| info[k - ra].lower)) & TITLES != 0 {
-                    cut = cut.max(e);
+            phrases(info, s0 - ra, b.min(s0 + max_len) - ra, |len, c| {
+                if s0 + len > a && c & TITLES != 0 {
+                    cut = cut.max(s0 + len);
                 }
-            }
+            });
         }
         a = cut;
     }
@@ -1039,16 +1039,14 @@ fn push_span(
             return;
         }
         // The longest title phrase that opens a person's name: "Juru Bicara".
-        let title_len = if kind == EntityType::Per {
-            (1..=(b - a).min(max_len))
-                .rev()
-                .find(|&len| {
-                    LEXICON.classes((a..a + len).map(|k| info[k - ra].lower)) & TITLES != 0
-                })
-                .unwrap_or(0)
-        } else {
-            0
-        };
+        let mut title_len = 0;
+        if kind == EntityType::Per {
+            phrases(info, a - ra, b - ra, |len, c| {
+                if c & TITLES != 0 {
+                    title_len = len;
+                }
+            });
+        }
         let strip_title = title_len > 0;
         let closes =
             matches!(tok(b - 1), ")" | "]") && first_open.is_some_and(|o| (a..b).contains(&o));
@@ -1083,17 +1081,15 @@ fn push_span(
             b -= 1;
         } else if kind == EntityType::Per && b - a > 1 {
             // A place or organisation before a name: "China Xi Jinping".
-            let mut best = 0;
-            for len in 1..(b - a).min(max_len + 1) {
-                let c = LEXICON.classes((a..a + len).map(|k| info[k - ra].lower));
-                if c & (LOC | ORG) != 0 && c & PER == 0 {
-                    best = len;
+            let (mut best, mut c) = (0, 0);
+            phrases(info, a - ra, b - 1 - ra, |len, classes| {
+                if classes & (LOC | ORG) != 0 && classes & PER == 0 {
+                    (best, c) = (len, classes);
                 }
-            }
+            });
             if best == 0 {
                 break;
             }
-            let c = LEXICON.classes((a..a + best).map(|k| info[k - ra].lower));
             let k = lexicon_kind(c).unwrap_or(EntityType::Loc);
             push_span(text, toks, info, ra, a, a + best, k, true, style, out);
             a += best;
@@ -1327,6 +1323,22 @@ fn push_span(
     });
 }
 
+/// Calls `f(len, classes)` for the lexicon phrases and prefixes that tokens
+/// `a..a + len` of `info` are, `len` growing from 1 while `a + len <= end`,
+/// and stops at the first token sequence no phrase begins with: one hash step
+/// and one lookup a token, where looking up each span anew costs a hash of
+/// the whole span each time.
+fn phrases(info: &[TokInfo], a: usize, end: usize, mut f: impl FnMut(usize, u16)) {
+    let mut h = features::PHRASE_SEED;
+    for (len, t) in info.get(a..end).unwrap_or_default().iter().enumerate() {
+        h = features::mix(h, t.lower);
+        match LEXICON.lookup(h) {
+            Some(c) => f(len + 1, c),
+            None => return,
+        }
+    }
+}
+
 /// Whether lower-case word `w` cannot stand inside a name: an Indonesian verb
 /// form ("mengajak", "dikejutkan", "bertemu") or a function word ("yang",
 /// "seperti"); "dan", "of", "de", "al" and lower-case nouns ("Kementerian
@@ -1374,7 +1386,9 @@ fn breaks_name(w: &str) -> bool {
 /// the same capitalised token sequence elsewhere becomes a mention too.
 fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
     // Surface hash → the first mention with that surface (an index, u32 as
-    // in `merge`).
+    // in `merge`), or `PREFIX` for the surface of a name's first tokens only:
+    // the scan below stops at the first token sequence that is neither.
+    const PREFIX: u32 = u32::MAX;
     let mut names: lexicon::HashKeyed<u32> = lexicon::HashKeyed::default();
     let mut max_len = 0;
     for (k, m) in mentions.iter().enumerate() {
@@ -1392,8 +1406,14 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         if m.toks.len() > 8 {
             continue;
         }
-        let h = lexicon::surface_hash(text, &m.toks);
-        names.entry(h).or_insert(k as u32);
+        let mut h = lexicon::SURFACE_SEED;
+        for (j, t) in m.toks.iter().enumerate() {
+            h = lexicon::surface_step(h, text, t);
+            let v = names.entry(h).or_insert(PREFIX);
+            if j + 1 == m.toks.len() && *v == PREFIX {
+                *v = k as u32;
+            }
+        }
         max_len = max_len.max(m.toks.len());
     }
     if names.is_empty() {
@@ -1420,9 +1440,15 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         let mut h = lexicon::SURFACE_SEED;
         for len in 1..=max_len.min(toks.len() - i) {
             h = lexicon::surface_step(h, text, &toks[i + len - 1]);
-            if let Some(m) = names.get(&h).map(|&k| &mentions[k as usize]) {
-                if m.toks.len() == len {
-                    best = Some((len, m.kind));
+            match names.get(&h) {
+                // No name begins with these tokens: none is longer either.
+                None => break,
+                Some(&PREFIX) => {}
+                Some(&k) => {
+                    let m = &mentions[k as usize];
+                    if m.toks.len() == len {
+                        best = Some((len, m.kind));
+                    }
                 }
             }
         }
