@@ -747,8 +747,12 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
     let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
     for k in a..b {
         let t = &win.info[k - win.ra];
+        // The flags first: most tokens are no capitalised word.
+        if !t.is_cap() || !t.has_lower() {
+            continue;
+        }
         let c = word_class(t.lower);
-        if !t.is_cap() || !t.has_lower() || c & FIRST_NAME == 0 || c & other != 0 {
+        if c & FIRST_NAME == 0 || c & other != 0 {
             continue;
         }
         let next_cap = k + 1 < win.ra + win.info.len() && win.info[k + 1 - win.ra].is_cap();
@@ -1428,10 +1432,14 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
     let mut added = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let starts_cap = text
-            .get(toks[i].clone())
-            .and_then(|w| w.chars().next())
-            .is_some_and(char::is_uppercase);
+        // The first byte decides for ASCII; other letters are decoded.
+        let starts_cap = match text.as_bytes().get(toks[i].start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text
+                .get(toks[i].clone())
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase),
+        };
         if !starts_cap {
             i += 1;
             continue;
