@@ -24,12 +24,12 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-/// Appends the mention's text with whitespace runs collapsed to one space
+/// Appends the text of tokens `toks` with whitespace runs collapsed to one space
 /// to `out`; returns where it is there.
-fn push_surface(text: &str, m: &Mention, out: &mut String) -> Range<usize> {
+fn push_surface(text: &str, toks: &[Range<usize>], out: &mut String) -> Range<usize> {
     let start = out.len();
-    for (i, t) in m.toks.iter().enumerate() {
-        if i > 0 && m.toks[i - 1].end < t.start {
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 && toks[i - 1].end < t.start {
             out.push(' ');
         }
         out.push_str(text.get(t.clone()).unwrap_or(""));
@@ -159,9 +159,11 @@ impl Words {
     }
 }
 
-/// Groups `mentions` into entities and keeps the wanted types.
+/// Groups `mentions` (whose tokens index `toks`) into entities and keeps the
+/// wanted types.
 pub(crate) fn merge(
     text: &str,
+    toks: &[Range<usize>],
     mentions: Vec<Mention>,
     links: &[(usize, usize)],
     options: &Options,
@@ -172,7 +174,7 @@ pub(crate) fn merge(
     let mut surface_text = String::with_capacity(n * 16);
     let surface_at: Vec<Range<usize>> = mentions
         .iter()
-        .map(|m| push_surface(text, m, &mut surface_text))
+        .map(|m| push_surface(text, &toks[m.toks.clone()], &mut surface_text))
         .collect();
     let surface = |i: usize| surface_text.get(surface_at[i].clone()).unwrap_or("");
     // Same name. (Indices as u32, the lexicon's value type: one copy of the
@@ -180,7 +182,9 @@ pub(crate) fn merge(
     let mut by_key: HashKeyed<u32> = HashKeyed::default();
     by_key.reserve(n);
     for (i, m) in mentions.iter().enumerate() {
-        let first = *by_key.entry(key_hash(text, &m.toks)).or_insert(i as u32);
+        let first = *by_key
+            .entry(key_hash(text, &toks[m.toks.clone()]))
+            .or_insert(i as u32);
         union(&mut parent, first as usize, i);
     }
     // Acronyms defined in the text.
@@ -191,13 +195,13 @@ pub(crate) fn merge(
     }
     // Acronyms and aliases from the lexicon, when the text uses both forms
     // (aliases list only the text's own forms).
-    let mut toks = Vec::new();
+    let mut expanded = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        let h = surface_hash(text, &m.toks);
+        let h = surface_hash(text, &toks[m.toks.clone()]);
         if let Some(expansion) = LEXICON.acronym(h) {
-            toks.clear();
-            tokenise(expansion, 0..expansion.len(), &mut toks);
-            if let Some(&j) = by_key.get(&key_hash(expansion, &toks)) {
+            expanded.clear();
+            tokenise(expansion, 0..expansion.len(), &mut expanded);
+            if let Some(&j) = by_key.get(&key_hash(expansion, &expanded)) {
                 union(&mut parent, i, j as usize);
             }
         }

@@ -140,8 +140,11 @@ pub(crate) struct Mention {
     pub(crate) range: Range<usize>,
     /// The type it was tagged with.
     pub(crate) kind: EntityType,
-    /// Its tokens (byte ranges), for name matching.
-    pub(crate) toks: Vec<Range<usize>>,
+    /// Its tokens, for name matching: indices into the sentence's tokens
+    /// while its sentence is tagged, into the text's tokens after (see
+    /// [`recognise`]). A mention's tokens follow one another, so a range
+    /// holds them (no `Vec` per mention).
+    pub(crate) toks: Range<usize>,
     /// Whether its type is certain (from the lexicon or a name-part match).
     pub(crate) sure: bool,
 }
@@ -225,6 +228,7 @@ pub(crate) fn recognise(
 ) -> Vec<Found> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut all_toks = Vec::new();
     let wants_names = [EntityType::Per, EntityType::Loc, EntityType::Org]
         .into_iter()
         .any(|k| options.wants(k));
@@ -232,7 +236,6 @@ pub(crate) fn recognise(
         let model = model::for_lang(lang);
         let lex = lexicon::for_features(lang);
         let mut s = Scratch::default();
-        let mut all_toks = Vec::new();
         for sentence in sentences {
             let first = mentions.len();
             sentence_mentions(
@@ -245,11 +248,16 @@ pub(crate) fn recognise(
                 &mut mentions,
             );
             acronym_links(text, &s.toks, first, &mut mentions, &mut links);
+            // The sentence's token indices become the text's.
+            let base = all_toks.len();
+            for m in &mut mentions[first..] {
+                m.toks = m.toks.start + base..m.toks.end + base;
+            }
             all_toks.extend_from_slice(&s.toks);
         }
         propagate(text, &all_toks, &mut mentions);
     }
-    let mut found = merge::merge(text, mentions, &links, options);
+    let mut found = merge::merge(text, &all_toks, mentions, &links, options);
     found.extend(patterns::find(text, lang, options));
     // Patterns and propagation scan the whole text; every mention must still
     // sit inside one sentence ("Rp. 2.375.000" where a language splits after
@@ -523,21 +531,22 @@ fn covered(out: &[Mention], r: &Range<usize>) -> bool {
         .any(|m| m.range.start < r.end && r.start < m.range.end)
 }
 
-/// Appends a mention of tokens `toks` (not empty) unless one of `out[from..]`
-/// overlaps them (one copy of this code for the English rules).
+/// Appends a mention of tokens `k` (not empty) of `toks` unless one of
+/// `out[from..]` overlaps them (one copy of this code for the English rules).
 fn push_free(
     out: &mut Vec<Mention>,
     from: usize,
     toks: &[Range<usize>],
+    k: Range<usize>,
     kind: EntityType,
     sure: bool,
 ) {
-    let range = toks[0].start..toks[toks.len() - 1].end;
+    let range = toks[k.start].start..toks[k.end - 1].end;
     if !covered(&out[from..], &range) {
         out.push(Mention {
             range,
             kind,
-            toks: toks.to_vec(),
+            toks: k,
             sure,
         });
     }
@@ -591,7 +600,7 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
                 || (k > 0 && matches!(tok(k - 1), "the" | "The"))
                 || (matches!(tok(k + 1), "'" | "\u{2019}") && tok(k + 2) == "s" && !prev_cap())
             {
-                push_free(out, win.from, &win.toks[k..=k], EntityType::Org, false);
+                push_free(out, win.from, win.toks, k..k + 1, EntityType::Org, false);
             }
             continue;
         }
@@ -620,7 +629,7 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
             if ok
                 && word_class(t.lower) & (LOC | ORG | NAT | TIME | TITLES | COMMON | HONORIFIC) == 0
             {
-                push_free(out, win.from, &win.toks[k..k + 2], EntityType::Per, false);
+                push_free(out, win.from, win.toks, k..k + 2, EntityType::Per, false);
                 continue;
             }
         }
@@ -646,7 +655,7 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
                 s += 1;
             }
             if s < k {
-                push_free(out, win.from, &win.toks[s..=k], EntityType::Org, false);
+                push_free(out, win.from, win.toks, s..k + 1, EntityType::Org, false);
             }
         }
     }
@@ -701,7 +710,7 @@ fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
             continue;
         }
         if LEXICON.classes((j..e).map(|x| win.info[x - win.ra].lower)) & (LOC | ORG) == 0 {
-            push_free(out, win.from, &win.toks[j..e], EntityType::Per, true);
+            push_free(out, win.from, win.toks, j..e, EntityType::Per, true);
         }
         k = e;
     }
@@ -776,7 +785,7 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
             }
         };
         if !next_cap && !prev_cap && free_before && free_after {
-            push_free(out, win.from, &win.toks[k..=k], EntityType::Per, false);
+            push_free(out, win.from, win.toks, k..k + 1, EntityType::Per, false);
         }
     }
 }
@@ -818,7 +827,8 @@ fn name_particles(win: Window<'_>, out: &mut Vec<Mention>) {
                 continue;
             }
             let m = &mut out[i];
-            m.toks.extend_from_slice(&win.toks[k0..=last]);
+            debug_assert_eq!(m.toks.end, k0);
+            m.toks.end = last + 1;
             m.range.end = stop;
             m.sure = true;
         }
@@ -836,9 +846,8 @@ fn name_particles(win: Window<'_>, out: &mut Vec<Mention>) {
             && free
         {
             let m = &mut out[i];
-            let mut t = win.toks[k - 1..s0].to_vec();
-            t.append(&mut m.toks);
-            m.toks = t;
+            debug_assert_eq!(m.toks.start, s0);
+            m.toks.start = k - 1;
             m.range.start = win.toks[k - 1].start;
             m.sure = true;
         }
@@ -872,7 +881,8 @@ fn spaced_hyphen_names(win: Window<'_>, out: &mut [Mention]) {
             && win.toks[k + 1].start == m.range.end + 3
             && win.text.as_bytes()[win.toks[k + 1].start].is_ascii_lowercase()
         {
-            m.toks.extend_from_slice(&win.toks[k..k + 2]);
+            debug_assert_eq!(m.toks.end, k);
+            m.toks.end = k + 2;
             m.range.end = win.toks[k + 1].end;
             m.sure = true;
         }
@@ -907,8 +917,8 @@ fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
         if join {
             let n = out.remove(i + 1);
             let m = &mut out[i];
-            m.toks.extend_from_slice(&win.toks[ke..ks]);
-            m.toks.extend(n.toks);
+            debug_assert!(m.toks.end == ke && n.toks.start == ks);
+            m.toks.end = n.toks.end;
             m.range.end = n.range.end;
             m.kind = EntityType::Org;
             m.sure = true;
@@ -934,7 +944,9 @@ fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>, kept: &mut Vec
                 m.range.end < n.range.start && text.get(m.range.end..n.range.start) == Some(" ");
             if m.kind == EntityType::Per && short && adjacent {
                 m.range.end = n.range.end;
-                m.toks.extend(n.toks);
+                // Only a space between: no token.
+                debug_assert_eq!(m.toks.end, n.toks.start);
+                m.toks.end = n.toks.end;
                 m.sure = true;
                 continue;
             }
@@ -1322,7 +1334,7 @@ fn push_span(
     out.push(Mention {
         range: toks[a].start..end,
         kind,
-        toks: toks[a..b].to_vec(),
+        toks: a..b,
         sure,
     });
 }
@@ -1399,7 +1411,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         let one_word = m.toks.len() == 1;
         if one_word {
             let c = LEXICON.classes(
-                m.toks
+                toks[m.toks.clone()]
                     .iter()
                     .map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))),
             );
@@ -1411,7 +1423,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
             continue;
         }
         let mut h = lexicon::SURFACE_SEED;
-        for (j, t) in m.toks.iter().enumerate() {
+        for (j, t) in toks[m.toks.clone()].iter().enumerate() {
             h = lexicon::surface_step(h, text, t);
             let v = names.entry(h).or_insert(PREFIX);
             if j + 1 == m.toks.len() && *v == PREFIX {
@@ -1468,7 +1480,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
                     added.push(Mention {
                         range: r,
                         kind,
-                        toks: toks[i..i + len].to_vec(),
+                        toks: i..i + len,
                         sure: false,
                     });
                 }
@@ -1551,7 +1563,7 @@ fn acronym_links(
                 mentions.push(Mention {
                     range: inner.clone(),
                     kind: mentions[m].kind,
-                    toks: toks[open + 1..close].to_vec(),
+                    toks: open + 1..close,
                     sure: false,
                 });
                 by_range.insert(key(&inner), (mentions.len() - 1) as u32);
