@@ -259,12 +259,17 @@ impl Model {
         let mut sums = slot.sums;
         self.add_features(&mut sums, |out| context_features(info, i, &mut |h| out(h)));
         let (even, odd, n) = sums;
-        let mut e = [0i32; TAGS];
-        for (t, v) in e.iter_mut().enumerate() {
-            let lanes = if t % 2 == 0 { even } else { odd };
-            *v = ((lanes >> (16 * (t / 2))) & 0xffff) as i32 - n * BIAS;
-        }
-        e
+        // Tag t is lane t / 2 of the even (t even) or odd sums.
+        let lane = |lanes: u64, k: u32| ((lanes >> (16 * k)) & 0xffff) as i32 - n * BIAS;
+        [
+            lane(even, 0),
+            lane(odd, 0),
+            lane(even, 1),
+            lane(odd, 1),
+            lane(even, 2),
+            lane(odd, 2),
+            lane(even, 3),
+        ]
     }
 
     /// The best tag sequence for tokens `from..to` of `info` (the sentence
@@ -284,53 +289,54 @@ impl Model {
             return;
         }
         let n = to - from;
-        let back = &mut scratch.back;
-        back.clear();
+        // Forward: the best score of a path ending in each tag, per token
+        // (no back pointers: the path is recovered from the scores below).
+        let scores = &mut scratch.scores;
+        scores.clear();
         let first = if starts_sentence { TAGS } else { O };
         let mut prev = [0i32; TAGS];
         for i in 0..n {
             let e = self.emit(info, from + i, &mut scratch.emit);
             let mut cur = [0i32; TAGS];
-            let mut bp = [0u8; TAGS];
             if i == 0 {
                 for t in 0..TAGS {
                     cur[t] = self.trans[first][t] + e[t];
                 }
             } else {
-                for t in 0..TAGS {
-                    // I-X (even, ≥ 2) may only follow B-X or I-X; other
-                    // tags may follow any tag.
+                // I-X (even, ≥ 2) may only follow B-X or I-X; other tags
+                // may follow any tag. Written out: a loop over the tags
+                // costs more than the sums.
+                let any = |t: usize| {
                     let col = &self.cols[t];
-                    let (best, arg) = if t != O && t % 2 == 0 {
-                        let (b, i) = (prev[t - 1] + col[t - 1], prev[t] + col[t]);
-                        if i > b {
-                            (i, t)
-                        } else {
-                            (b, t - 1)
-                        }
-                    } else {
-                        let mut best = prev[0] + col[0];
-                        let mut arg = 0;
-                        for p in 1..TAGS {
-                            let s = prev[p] + col[p];
-                            if s > best {
-                                best = s;
-                                arg = p;
-                            }
-                        }
-                        (best, arg)
-                    };
-                    cur[t] = best + e[t];
-                    bp[t] = arg as u8;
-                }
+                    let mut best = prev[0] + col[0];
+                    for p in 1..TAGS {
+                        best = best.max(prev[p] + col[p]);
+                    }
+                    best + e[t]
+                };
+                let inside = |t: usize| {
+                    let col = &self.cols[t];
+                    (prev[t - 1] + col[t - 1]).max(prev[t] + col[t]) + e[t]
+                };
+                cur = [
+                    any(0),
+                    any(1),
+                    inside(2),
+                    any(3),
+                    inside(4),
+                    any(5),
+                    inside(6),
+                ];
             }
             // Keep forbidden paths from drifting towards overflow.
             for v in &mut cur {
                 *v = (*v).max(FORBIDDEN);
             }
-            back.push(bp);
+            scores.push(cur);
             prev = cur;
         }
+        // Backward: the best last tag, then for each token the first
+        // predecessor that gives the score its successor was given.
         let mut best = 0;
         for t in 1..TAGS {
             if prev[t] > prev[best] {
@@ -338,17 +344,42 @@ impl Model {
             }
         }
         tags.resize(n, 0);
-        for i in (0..n).rev() {
+        for i in (1..n).rev() {
             tags[i] = best;
-            best = usize::from(back[i][best]);
+            best = self.predecessor(&scores[i - 1], best);
         }
+        tags[0] = best;
+    }
+
+    /// The tag before `t` on the best path, given the scores `prev` of the
+    /// token before: the first tag that reaches `t` with the highest score
+    /// (as the forward pass's maximum).
+    fn predecessor(&self, prev: &[i32; TAGS], t: usize) -> usize {
+        let col = &self.cols[t];
+        if t != O && t % 2 == 0 {
+            return if prev[t] + col[t] > prev[t - 1] + col[t - 1] {
+                t
+            } else {
+                t - 1
+            };
+        }
+        let mut best = prev[0] + col[0];
+        let mut arg = 0;
+        for p in 1..TAGS {
+            let s = prev[p] + col[p];
+            if s > best {
+                best = s;
+                arg = p;
+            }
+        }
+        arg
     }
 }
 
 /// Buffers [`Model::decode`] reuses from call to call.
 #[derive(Default)]
 pub(crate) struct DecodeScratch {
-    back: Vec<[u8; TAGS]>,
+    scores: Vec<[i32; TAGS]>,
     emit: EmitCache,
 }
 
