@@ -81,13 +81,21 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
                 marks.starts.push(next);
             }
         }
-        if b.is_ascii_alphanumeric() && !after_space && !after_bullet {
-            // The common case: the rest of a word.
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
+        if b.is_ascii_alphanumeric() {
+            // The common case: an ASCII word. After a space or a bullet it
+            // is a list marker only when a label of at most seven letters or
+            // digits ends in `.` or `)`.
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
             }
-            after_open = false;
+            if (after_space || after_bullet)
+                && j - i <= 7
+                && matches!(bytes.get(j), Some(b'.' | b')'))
+            {
+                item_markers(text, i, &mut candidates);
+            }
+            (after_space, after_open, after_bullet, i) = (false, false, false, j);
             continue;
         }
         if b == b' ' {
@@ -143,20 +151,8 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
             _ => {}
         }
         let bullet = !b.is_ascii() && is_bullet(c);
-        if bullet {
-            if after_space && i > 0 {
-                marks.starts.push(i);
-            }
-        } else if (after_space || after_bullet) && b.is_ascii_alphanumeric() {
-            let found = candidates.len();
-            markers(text, i, &mut candidates);
-            // Most words are no marker: look back for a bullet only for one.
-            if candidates.len() > found {
-                let start = item_start(text, i);
-                for cand in &mut candidates[found..] {
-                    cand.start = start;
-                }
-            }
+        if bullet && after_space && i > 0 {
+            marks.starts.push(i);
         }
         after_space = if b.is_ascii() {
             b.is_ascii_whitespace()
@@ -373,6 +369,20 @@ pub(super) fn is_item(text: &str, m: usize) -> bool {
         .or_else(|| tail.strip_prefix(')'))
         .or_else(|| tail.strip_prefix('.'));
     enumerator && tail.is_some_and(|t| t.starts_with([' ', '\t']))
+}
+
+/// The list markers at `i` (see [`markers`]), each starting at a bullet
+/// just before it, if any.
+fn item_markers(text: &str, i: usize, candidates: &mut Vec<Candidate>) {
+    let found = candidates.len();
+    markers(text, i, candidates);
+    // Most words are no marker: look back for a bullet only for one.
+    if candidates.len() > found {
+        let start = item_start(text, i);
+        for cand in &mut candidates[found..] {
+            cand.start = start;
+        }
+    }
 }
 
 /// Where the list item whose marker is at `i` starts: at a bullet just
