@@ -213,6 +213,13 @@ const MAX_DATELINE: usize = 80;
 /// 3 — The"). A greeting ("Vince - Thanks") has no comma and is left to the
 /// other rules.
 fn dateline(text: &str, i: usize) -> Option<usize> {
+    // Cheap check first: its head holds a comma and a dash ('-' or the lead
+    // byte of '–' '—').
+    let head = &text.as_bytes()[i..text.len().min(i + MAX_DATELINE)];
+    let head = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    if !head.contains(&b',') || !head.iter().any(|&b| b == b'-' || b == 0xE2) {
+        return None;
+    }
     let line = &text[i..];
     let mut cut = MAX_DATELINE.min(line.len());
     while !line.is_char_boundary(cut) {
