@@ -130,7 +130,7 @@ pub(crate) fn count_words(text: &str) -> usize {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let w = crate::bytes::le_u64(chunk);
             if w & HIGHS == 0 {
-                let word = lanes_in(w, b'0', b'9') | lanes_in(w | ONES * 0x20, b'a', b'z');
+                let word = lanes_in(w, b'0', b'9') | lanes_in(w | (ONES * 0x20), b'a', b'z');
                 let join = lanes_in(w, b'-', b'-') | lanes_in(w, b'\'', b'\'');
                 // A word character after neither a word character nor a
                 // joiner that follows one ("Jong-Un").
