@@ -213,11 +213,16 @@ const MAX_DATELINE: usize = 80;
 /// 3 — The"). A greeting ("Vince - Thanks") has no comma and is left to the
 /// other rules.
 fn dateline(text: &str, i: usize) -> Option<usize> {
-    // Cheap check first: its head holds a comma and a dash ('-' or the lead
-    // byte of '–' '—').
+    // Cheap check first: its head holds a comma and a space before a dash
+    // ('-', '–' E2 80 93, '—' E2 80 94).
     let head = &text.as_bytes()[i..text.len().min(i + MAX_DATELINE)];
     let head = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    if !head.contains(&b',') || !head.iter().any(|&b| b == b'-' || b == 0xE2) {
+    let dash = |p: usize| match head.get(p + 1..) {
+        Some([b'-', ..]) => true,
+        Some([0xE2, 0x80, 0x93 | 0x94, ..]) => true,
+        _ => false,
+    };
+    if !head.contains(&b',') || !(0..head.len()).any(|p| head[p] == b' ' && dash(p)) {
         return None;
     }
     let line = &text[i..];

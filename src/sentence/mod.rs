@@ -630,7 +630,8 @@ impl Splitter<'_> {
             // "1. The first item", "P.S. I am moving": no sentence alone.
             return false;
         }
-        let starter = next.kind == Kind::Upper && self.lex.is_starter(next.word);
+        // Looked up only where it decides.
+        let starter = || next.kind == Kind::Upper && self.lex.is_starter(next.word);
         if self.lang == Lang::Id && matches!(word, "M" | "H") && self.after_number(word_start) {
             // Era after a year: "abad ke-7 M. Kerajaan itu", "1445 H. Umat".
             return matches!(next.kind, Kind::Upper | Kind::Digit);
@@ -650,7 +651,7 @@ impl Splitter<'_> {
                 Abbrev::Postpositive => {
                     !next.bracket && self.lex.abbrev(next.word) != Some(Abbrev::Postpositive)
                 }
-                Abbrev::General => starter,
+                Abbrev::General => starter(),
             };
         }
         if next.kind == Kind::Digit
@@ -663,7 +664,7 @@ impl Splitter<'_> {
         let mut chars = word.chars();
         if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
             // An initial.
-            return starter;
+            return starter();
         }
         if self.lang == Lang::En && is_time(word) && self.after_number(i - word.len()) {
             // "left at 6 p.m. Mr. Smith" and "in 753 B.C. Augustus" split;
@@ -676,9 +677,9 @@ impl Splitter<'_> {
         }
         if is_dotted(word) {
             if word.chars().any(char::is_lowercase) {
-                return starter;
+                return starter();
             }
-            return starter || (next.kind == Kind::Upper && self.lex.is_title(next.word));
+            return starter() || (next.kind == Kind::Upper && self.lex.is_title(next.word));
         }
         true
     }
