@@ -74,13 +74,14 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
     // bracket, a bullet.
     let (mut after_space, mut after_open, mut after_bullet) = (true, false, false);
     let mut i = 0;
+    // A dateline opens a line: here, and after each line break.
+    if bytes.first().is_some_and(|&b| b != b'\n') {
+        if let Some(next) = dateline(text, 0) {
+            marks.starts.push(next);
+        }
+    }
     while i < bytes.len() {
         let b = bytes[i];
-        if (i == 0 || bytes[i - 1] == b'\n') && b != b'\n' {
-            if let Some(next) = dateline(text, i) {
-                marks.starts.push(next);
-            }
-        }
         if b.is_ascii_alphanumeric() {
             // The common case: an ASCII word. After a space or a bullet it
             // is a list marker only when a label of at most seven letters or
@@ -102,6 +103,12 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
             (after_space, after_open, after_bullet, i) = (true, false, false, i + 1);
             continue;
         }
+        if b.is_ascii() && !matches!(b, b'\n' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"') {
+            // Other ASCII: punctuation, tabs.
+            (after_space, after_open, after_bullet) = (b.is_ascii_whitespace(), false, false);
+            i += 1;
+            continue;
+        }
         let c = if b.is_ascii() {
             char::from(b)
         } else {
@@ -112,6 +119,11 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
                 parens.clear();
                 quote_open = None;
                 curly_open = None;
+                if bytes.get(i + 1).is_some_and(|&b| b != b'\n') {
+                    if let Some(next) = dateline(text, i + 1) {
+                        marks.starts.push(next);
+                    }
+                }
             }
             '(' | '[' | '{' | '（' => parens.push(i),
             ')' | ']' | '}' | '）' => {
