@@ -229,10 +229,11 @@ fn dateline(text: &str, i: usize) -> Option<usize> {
     // ('-', '–' E2 80 93, '—' E2 80 94).
     let head = &text.as_bytes()[i..text.len().min(i + MAX_DATELINE)];
     let head = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    let dash = |p: usize| match head.get(p + 1..) {
-        Some([b'-', ..]) => true,
-        Some([0xE2, 0x80, 0x93 | 0x94, ..]) => true,
-        _ => false,
+    let dash = |p: usize| {
+        matches!(
+            head.get(p + 1..),
+            Some([b'-', ..] | [0xE2, 0x80, 0x93 | 0x94, ..])
+        )
     };
     if !head.contains(&b',') || !(0..head.len()).any(|p| head[p] == b' ' && dash(p)) {
         return None;
