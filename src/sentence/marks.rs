@@ -225,19 +225,6 @@ const MAX_DATELINE: usize = 80;
 /// 3 — The"). A greeting ("Vince - Thanks") has no comma and is left to the
 /// other rules.
 fn dateline(text: &str, i: usize) -> Option<usize> {
-    // Cheap check first: its head holds a comma and a space before a dash
-    // ('-', '–' E2 80 93, '—' E2 80 94).
-    let head = &text.as_bytes()[i..text.len().min(i + MAX_DATELINE)];
-    let head = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    let dash = |p: usize| {
-        matches!(
-            head.get(p + 1..),
-            Some([b'-', ..] | [0xE2, 0x80, 0x93 | 0x94, ..])
-        )
-    };
-    if !head.contains(&b',') || !(0..head.len()).any(|p| head[p] == b' ' && dash(p)) {
-        return None;
-    }
     let line = &text[i..];
     let mut cut = MAX_DATELINE.min(line.len());
     while !line.is_char_boundary(cut) {

@@ -944,29 +944,6 @@ fn skip_space(text: &str, i: usize) -> (usize, usize) {
 /// The start of the text at `m` (a non-space character): its kind, after
 /// any opening quotes or brackets, and its first word.
 fn next_word(text: &str, m: usize) -> Next<'_> {
-    // The common case: an ASCII word that ends at an ASCII byte, the end
-    // or the look-ahead limit.
-    let bytes = &text.as_bytes()[m..];
-    if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
-        let len = bytes
-            .iter()
-            .take(MAX_NEXT + 1)
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if len > MAX_NEXT || bytes.get(len).is_none_or(u8::is_ascii) {
-            let kind = match bytes[0] {
-                b'a'..=b'z' if marks::is_item(text, m) => Kind::Other,
-                b'a'..=b'z' => Kind::Lower,
-                b'0'..=b'9' => Kind::Digit,
-                _ => Kind::Upper,
-            };
-            return Next {
-                kind,
-                word: &text[m..m + len],
-                bracket: false,
-            };
-        }
-    }
     let rest = &text[m..];
     let skipped = rest.len() - rest.trim_start_matches(is_opener).len();
     let rest = &rest[skipped..];
