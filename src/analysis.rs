@@ -245,49 +245,58 @@ fn is_plain(s: &str) -> bool {
         return false;
     }
     let mut prev_space = false;
-    // Eight bytes at a time while they are ASCII without control bytes
+    // Eight bytes at a time where they are ASCII without control bytes
     // (tab, newline, …): then only two spaces in a row can make it unplain.
+    // Other words byte by byte.
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     const LOWS: u64 = u64::from_ne_bytes([0x7F; 8]);
     let mut at = 0;
-    while let Some(chunk) = b.get(at..at + 8) {
-        let w = crate::bytes::le_u64(chunk);
-        // Some byte ≥ 0x80, or < 0x20: byte by byte from here.
-        if w & HIGHS != 0 || w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0 {
-            break;
-        }
-        // The high bit of each lane that is a space (exact per lane).
-        let x = w ^ (ONES * 0x20);
-        let spaces = !(((x & LOWS) + LOWS) | x) & HIGHS;
-        if spaces & (spaces >> 8) != 0 || (prev_space && spaces & 0x80 != 0) {
-            return false;
-        }
-        prev_space = spaces >> 63 != 0;
-        at += 8;
-    }
-    for (i, &c) in b.iter().enumerate().skip(at) {
-        if c == b' ' {
-            if prev_space {
+    loop {
+        while let Some(chunk) = b.get(at..at + 8) {
+            let w = crate::bytes::le_u64(chunk);
+            // Some byte ≥ 0x80, or < 0x20: byte by byte.
+            if w & HIGHS != 0 || w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0 {
+                break;
+            }
+            // The high bit of each lane that is a space (exact per lane).
+            let x = w ^ (ONES * 0x20);
+            let spaces = !(((x & LOWS) + LOWS) | x) & HIGHS;
+            if spaces & (spaces >> 8) != 0 || (prev_space && spaces & 0x80 != 0) {
                 return false;
             }
-            prev_space = true;
-            continue;
+            prev_space = spaces >> 63 != 0;
+            at += 8;
         }
-        prev_space = false;
-        if c < 0x80 {
-            if c.is_ascii_whitespace() || c == 0x0B {
+        if at >= b.len() {
+            return true;
+        }
+        let end = b.len().min(at + 8);
+        while at < end {
+            let c = b[at];
+            if c == b' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+                at += 1;
+                continue;
+            }
+            prev_space = false;
+            if c < 0x80 {
+                if c.is_ascii_whitespace() || c == 0x0B {
+                    return false;
+                }
+            } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                && s.get(at..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_whitespace)
+            {
                 return false;
             }
-        } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && s.get(i..)
-                .and_then(|t| t.chars().next())
-                .is_some_and(char::is_whitespace)
-        {
-            return false;
+            at += 1;
         }
     }
-    true
 }
 
 /// Collapses runs of whitespace into one space.

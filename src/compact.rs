@@ -40,8 +40,11 @@ impl Writer {
     }
 
     fn str(&mut self, s: &str) {
-        // Counted eight bytes at a time (the cleaned text is ~1 MB).
-        let units = crate::offsets::units(s.as_bytes());
+        self.str_of_units(s, crate::offsets::units(s.as_bytes()));
+    }
+
+    /// [`Writer::str`] for `s` of `units` UTF-16 units.
+    fn str_of_units(&mut self, s: &str, units: usize) {
         self.strings.push_str(s);
         self.nums.push(n(self.len16));
         self.nums.push(n(units));
@@ -78,7 +81,9 @@ fn encode_with(a: &Analysis, slices: Option<&[Option<Range<usize>>]>) -> (Vec<u3
         Lang::Id => 0,
         Lang::En => 1,
     });
-    w.str(&a.cleaned);
+    // The cleaned text's index also gives its length.
+    let cleaned16 = Utf16Index::new(&a.cleaned);
+    w.str_of_units(&a.cleaned, cleaned16.len_utf16());
     w.num(a.removed.len());
     for r in &a.removed {
         w.num(r.start);
@@ -88,7 +93,6 @@ fn encode_with(a: &Analysis, slices: Option<&[Option<Range<usize>>]>) -> (Vec<u3
     // Sentence texts are mostly slices of the cleaned text: given (`slices`)
     // or found there (sentences are in order, so the search only moves
     // forward from the last one).
-    let cleaned16 = Utf16Index::new(&a.cleaned);
     let mut from = 0;
     w.num(a.sentences.len());
     for (i, s) in a.sentences.iter().enumerate() {

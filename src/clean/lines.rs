@@ -304,65 +304,73 @@ fn facts(t: &str) -> Facts {
     let mut classes = 0;
     let mut has_punct = false;
     let mut in_word = false;
-    // Eight bytes at a time while they are printable ASCII without '|':
-    // then only spaces separate words and only ". ! ? , ;" matter.
+    // Eight bytes at a time where they are printable ASCII without '|':
+    // then only spaces separate words and only ". ! ? , ;" matter. Other
+    // words byte by byte.
     let mut i = 0;
-    let mut starts = 0u64;
-    let mut k = 0;
-    while i + 8 <= bytes.len() {
-        let w = scan::word_le(bytes, i);
-        if scan::has_control_or_non_ascii(w) || scan::has_eq(w, b'|') {
+    loop {
+        let mut starts = 0u64;
+        let mut k = 0;
+        while i + 8 <= bytes.len() {
+            let w = scan::word_le(bytes, i);
+            if scan::has_control_or_non_ascii(w) || scan::has_eq(w, b'|') {
+                break;
+            }
+            let word = !scan::lanes_eq(w, b' ') & 0x8080_8080_8080_8080;
+            let prev = (word << 8) | if in_word { 0x80 } else { 0 };
+            starts += (word & !prev) >> 7;
+            in_word = word >> 63 != 0;
+            if !has_punct {
+                has_punct = [b'.', b'!', b'?', b',', b';']
+                    .iter()
+                    .any(|&p| scan::has_eq(w, p));
+            }
+            i += 8;
+            k += 1;
+            if k == 31 {
+                words += scan::sum_lanes(starts);
+                (starts, k) = (0, 0);
+            }
+        }
+        words += scan::sum_lanes(starts);
+        if i >= bytes.len() {
             break;
         }
-        let word = !scan::lanes_eq(w, b' ') & 0x8080_8080_8080_8080;
-        let prev = (word << 8) | if in_word { 0x80 } else { 0 };
-        starts += (word & !prev) >> 7;
-        in_word = word >> 63 != 0;
-        if !has_punct {
-            has_punct = [b'.', b'!', b'?', b',', b';']
-                .iter()
-                .any(|&p| scan::has_eq(w, p));
-        }
-        i += 8;
-        k += 1;
-        if k == 31 {
-            words += scan::sum_lanes(starts);
-            (starts, k) = (0, 0);
-        }
-    }
-    words += scan::sum_lanes(starts);
-    for (i, &b) in bytes.iter().enumerate().skip(i) {
-        let class = CLASS[usize::from(b)];
-        let word = class & WS == 0;
-        words += usize::from(word & !in_word);
-        in_word = word;
-        classes |= class;
-        if class & SPECIAL == 0 {
-            continue;
-        }
-        match b {
-            b'|' => seps += 1,
-            0xE3..=0xED => {
-                cjk += 1;
-                // "。" "、" (E3 80 81/82).
-                has_punct |= b == 0xE3 && bytes.get(i + 1) == Some(&0x80);
+        let end = bytes.len().min(i + 8);
+        while i < end {
+            let b = bytes[i];
+            let class = CLASS[usize::from(b)];
+            let word = class & WS == 0;
+            words += usize::from(word & !in_word);
+            in_word = word;
+            classes |= class;
+            if class & SPECIAL != 0 {
+                match b {
+                    b'|' => seps += 1,
+                    0xE3..=0xED => {
+                        cjk += 1;
+                        // "。" "、" (E3 80 81/82).
+                        has_punct |= b == 0xE3 && bytes.get(i + 1) == Some(&0x80);
+                    }
+                    0xEF => {
+                        // Full-width "，" "！" "？" (EF BC 8C/81/9F).
+                        has_punct |= bytes.get(i + 1) == Some(&0xBC);
+                    }
+                    0xC2 => {
+                        // "»" "·" (C2 BB/B7).
+                        seps += usize::from(matches!(bytes.get(i + 1), Some(0xBB | 0xB7)));
+                    }
+                    0xE2 => {
+                        // "•" "›" (E2 80 A2/BA).
+                        seps += usize::from(
+                            bytes.get(i + 1) == Some(&0x80)
+                                && matches!(bytes.get(i + 2), Some(0xA2 | 0xBA)),
+                        );
+                    }
+                    _ => {}
+                }
             }
-            0xEF => {
-                // Full-width "，" "！" "？" (EF BC 8C/81/9F).
-                has_punct |= bytes.get(i + 1) == Some(&0xBC);
-            }
-            0xC2 => {
-                // "»" "·" (C2 BB/B7).
-                seps += usize::from(matches!(bytes.get(i + 1), Some(0xBB | 0xB7)));
-            }
-            0xE2 => {
-                // "•" "›" (E2 80 A2/BA).
-                seps += usize::from(
-                    bytes.get(i + 1) == Some(&0x80)
-                        && matches!(bytes.get(i + 2), Some(0xA2 | 0xBA)),
-                );
-            }
-            _ => {}
+            i += 1;
         }
     }
     has_punct |= classes & PUNCT != 0;

@@ -74,24 +74,39 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
     // bracket, a bullet.
     let (mut after_space, mut after_open, mut after_bullet) = (true, false, false);
     let mut i = 0;
+    // A dateline opens a line: here, and after each line break.
+    if bytes.first().is_some_and(|&b| b != b'\n') {
+        if let Some(next) = dateline(text, 0) {
+            marks.starts.push(next);
+        }
+    }
     while i < bytes.len() {
         let b = bytes[i];
-        if (i == 0 || bytes[i - 1] == b'\n') && b != b'\n' {
-            if let Some(next) = dateline(text, i) {
-                marks.starts.push(next);
+        if b.is_ascii_alphanumeric() {
+            // The common case: an ASCII word. After a space or a bullet it
+            // is a list marker only when a label of at most seven letters or
+            // digits ends in `.` or `)`.
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
             }
-        }
-        if b.is_ascii_alphanumeric() && !after_space && !after_bullet {
-            // The common case: the rest of a word.
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
+            if (after_space || after_bullet)
+                && j - i <= 7
+                && matches!(bytes.get(j), Some(b'.' | b')'))
+            {
+                item_markers(text, i, &mut candidates);
             }
-            after_open = false;
+            (after_space, after_open, after_bullet, i) = (false, false, false, j);
             continue;
         }
         if b == b' ' {
             (after_space, after_open, after_bullet, i) = (true, false, false, i + 1);
+            continue;
+        }
+        if b.is_ascii() && !matches!(b, b'\n' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"') {
+            // Other ASCII: punctuation, tabs.
+            (after_space, after_open, after_bullet) = (b.is_ascii_whitespace(), false, false);
+            i += 1;
             continue;
         }
         let c = if b.is_ascii() {
@@ -104,6 +119,11 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
                 parens.clear();
                 quote_open = None;
                 curly_open = None;
+                if bytes.get(i + 1).is_some_and(|&b| b != b'\n') {
+                    if let Some(next) = dateline(text, i + 1) {
+                        marks.starts.push(next);
+                    }
+                }
             }
             '(' | '[' | '{' | '（' => parens.push(i),
             ')' | ']' | '}' | '）' => {
@@ -143,20 +163,8 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
             _ => {}
         }
         let bullet = !b.is_ascii() && is_bullet(c);
-        if bullet {
-            if after_space && i > 0 {
-                marks.starts.push(i);
-            }
-        } else if (after_space || after_bullet) && b.is_ascii_alphanumeric() {
-            let found = candidates.len();
-            markers(text, i, &mut candidates);
-            // Most words are no marker: look back for a bullet only for one.
-            if candidates.len() > found {
-                let start = item_start(text, i);
-                for cand in &mut candidates[found..] {
-                    cand.start = start;
-                }
-            }
+        if bullet && after_space && i > 0 {
+            marks.starts.push(i);
         }
         after_space = if b.is_ascii() {
             b.is_ascii_whitespace()
@@ -373,6 +381,20 @@ pub(super) fn is_item(text: &str, m: usize) -> bool {
         .or_else(|| tail.strip_prefix(')'))
         .or_else(|| tail.strip_prefix('.'));
     enumerator && tail.is_some_and(|t| t.starts_with([' ', '\t']))
+}
+
+/// The list markers at `i` (see [`markers`]), each starting at a bullet
+/// just before it, if any.
+fn item_markers(text: &str, i: usize, candidates: &mut Vec<Candidate>) {
+    let found = candidates.len();
+    markers(text, i, candidates);
+    // Most words are no marker: look back for a bullet only for one.
+    if candidates.len() > found {
+        let start = item_start(text, i);
+        for cand in &mut candidates[found..] {
+            cand.start = start;
+        }
+    }
 }
 
 /// Where the list item whose marker is at `i` starts: at a bullet just

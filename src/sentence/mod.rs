@@ -220,8 +220,14 @@ impl Splitter<'_> {
             let b = self.bytes[i];
             if b.is_ascii() {
                 match b {
-                    // The common case: one space between words.
-                    b' ' if self.bytes.get(i + 1).is_some_and(|&c| c.is_ascii_graphic()) => i += 1,
+                    // The common case: words, single spaces, punctuation
+                    // that ends nothing.
+                    _ if PLAIN[usize::from(b)] == PLAIN_BYTE
+                        || (b == b' '
+                            && self.bytes.get(i + 1).is_some_and(u8::is_ascii_graphic)) =>
+                    {
+                        i = self.plain_run(i);
+                    }
                     b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => i = self.whitespace(i),
                     b'.' | b'!' | b'?' => i = self.terminator(i),
                     // Armenian writes its full stop as a colon.
@@ -236,18 +242,6 @@ impl Splitter<'_> {
                             self.note(char::from(b));
                             i += 1;
                         }
-                    }
-                    _ if b.is_ascii_alphanumeric() => {
-                        if self.first_word.is_none() {
-                            self.first_word = Some(i);
-                        }
-                        // The common case: the rest of an ASCII word.
-                        let mut j = i + 1;
-                        while j < n && j < self.next_mark && self.bytes[j].is_ascii_alphanumeric() {
-                            j += 1;
-                        }
-                        self.note(char::from(self.bytes[j - 1]));
-                        i = j;
                     }
                     _ => {
                         self.note(char::from(b));
@@ -271,6 +265,40 @@ impl Splitter<'_> {
         }
         self.cut(n, n);
         self.out
+    }
+
+    /// Runs over plain bytes from `i` (a plain byte, or a space before an
+    /// ASCII graphic byte), up to the next mark of the first pass: ASCII
+    /// graphic bytes other than the terminators and `:` `;`, and single
+    /// spaces. They end no sentence; the run only sets the first word and
+    /// the last non-space character. Returns where it ends.
+    fn plain_run(&mut self, i: usize) -> usize {
+        let b = self.bytes;
+        let limit = b.len().min(self.next_mark);
+        let mut j = i;
+        while j < limit {
+            match PLAIN[usize::from(b[j])] {
+                PLAIN_BYTE => j += 1,
+                PLAIN_SPACE if b.get(j + 1).is_some_and(u8::is_ascii_graphic) => j += 1,
+                _ => break,
+            }
+        }
+        if self.first_word.is_none() {
+            if let Some(k) = b[i..j].iter().position(u8::is_ascii_alphanumeric) {
+                self.first_word = Some(i + k);
+            }
+        }
+        // No two spaces follow each other in a run: the last non-space byte
+        // is the last or the one before it (none when the run is a space).
+        let last = if b[j - 1] != b' ' {
+            j - 1
+        } else {
+            j.wrapping_sub(2)
+        };
+        if last >= i && last < j {
+            self.note(char::from(b[last]));
+        }
+        j
     }
 
     /// Whether `c` at `i` is a fullwidth full stop between digits ("３．５").
@@ -602,7 +630,8 @@ impl Splitter<'_> {
             // "1. The first item", "P.S. I am moving": no sentence alone.
             return false;
         }
-        let starter = next.kind == Kind::Upper && self.lex.is_starter(next.word);
+        // Looked up only where it decides.
+        let starter = || next.kind == Kind::Upper && self.lex.is_starter(next.word);
         if self.lang == Lang::Id && matches!(word, "M" | "H") && self.after_number(word_start) {
             // Era after a year: "abad ke-7 M. Kerajaan itu", "1445 H. Umat".
             return matches!(next.kind, Kind::Upper | Kind::Digit);
@@ -622,7 +651,7 @@ impl Splitter<'_> {
                 Abbrev::Postpositive => {
                     !next.bracket && self.lex.abbrev(next.word) != Some(Abbrev::Postpositive)
                 }
-                Abbrev::General => starter,
+                Abbrev::General => starter(),
             };
         }
         if next.kind == Kind::Digit
@@ -635,7 +664,7 @@ impl Splitter<'_> {
         let mut chars = word.chars();
         if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
             // An initial.
-            return starter;
+            return starter();
         }
         if self.lang == Lang::En && is_time(word) && self.after_number(i - word.len()) {
             // "left at 6 p.m. Mr. Smith" and "in 753 B.C. Augustus" split;
@@ -648,9 +677,9 @@ impl Splitter<'_> {
         }
         if is_dotted(word) {
             if word.chars().any(char::is_lowercase) {
-                return starter;
+                return starter();
             }
-            return starter || (next.kind == Kind::Upper && self.lex.is_title(next.word));
+            return starter() || (next.kind == Kind::Upper && self.lex.is_title(next.word));
         }
         true
     }
@@ -858,14 +887,39 @@ impl Splitter<'_> {
             s -= 1;
         }
         let token = self.text.get(s..i)?;
-        let token = token
-            .rsplit(|c: char| c.is_whitespace() || is_invisible(c))
-            .next()
-            .unwrap_or(token);
+        // ASCII whitespace but the vertical tab ended it already; other
+        // spaces and invisible characters are not ASCII.
+        let token = if token.bytes().all(|b| b.is_ascii() && b != 0x0B) {
+            token
+        } else {
+            token
+                .rsplit(|c: char| c.is_whitespace() || is_invisible(c))
+                .next()
+                .unwrap_or(token)
+        };
         let word = token.trim_start_matches(is_opener);
         Some((i - word.len(), word))
     }
 }
+
+/// [`PLAIN`]: a byte that ends nothing (ASCII graphic but `.` `!` `?` `:` `;`).
+const PLAIN_BYTE: u8 = 1;
+/// [`PLAIN`]: a space (plain when an ASCII graphic byte follows).
+const PLAIN_SPACE: u8 = 2;
+
+/// The class of each byte for [`Splitter::plain_run`]; 0: not plain.
+static PLAIN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        if !matches!(b, b'.' | b'!' | b'?' | b':' | b';') {
+            t[b as usize] = PLAIN_BYTE;
+        }
+        b += 1;
+    }
+    t[b' ' as usize] = PLAIN_SPACE;
+    t
+};
 
 /// Zero-width and other invisible format characters, which separate words
 /// as far as abbreviations are concerned (raw pastes keep them).
