@@ -146,6 +146,14 @@ impl Words {
         first..self.words.len()
     }
 
+    /// Whether `name` has two or more words (as [`Words::push`] splits it).
+    fn several(name: &str) -> bool {
+        name.split(' ')
+            .filter(|w| !w.trim_matches('.').is_empty())
+            .nth(1)
+            .is_some()
+    }
+
     /// Whether words `i` and `j` are the same.
     #[inline]
     fn same(&self, i: usize, j: usize) -> bool {
@@ -253,7 +261,20 @@ pub(crate) fn merge(
         bytes: Vec::with_capacity(surface_text.len()),
         words: Vec::with_capacity(2 * groups.len()),
     };
-    let names: Vec<Range<usize>> = best.iter().map(|&i| words.push(surface(i))).collect();
+    // Only people's names and one-word names take part in name-part
+    // matching: the words of longer names of other types are never needed.
+    let names: Vec<Range<usize>> = best
+        .iter()
+        .zip(&kinds)
+        .map(|(&i, &kind)| {
+            let name = surface(i);
+            if kind == EntityType::Per || !Words::several(name) {
+                words.push(name)
+            } else {
+                words.words.len()..words.words.len()
+            }
+        })
+        .collect();
     // Name parts: "Kim" → the one person whose full name starts or ends with it.
     let mut into: Vec<Option<usize>> = vec![None; groups.len()];
     // Person names by first and by last word (keyed by the word's hash; a
