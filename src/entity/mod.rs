@@ -1407,6 +1407,14 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
     const PREFIX: u32 = u32::MAX;
     let mut names: lexicon::HashKeyed<u32> = lexicon::HashKeyed::default();
     let mut max_len = 0;
+    // At most one entry a token of a name: no growing and rehashing.
+    names.reserve(
+        mentions
+            .iter()
+            .map(|m| m.toks.len())
+            .filter(|&l| l <= 8)
+            .sum(),
+    );
     for (k, m) in mentions.iter().enumerate() {
         let one_word = m.toks.len() == 1;
         if one_word {
