@@ -280,6 +280,8 @@ pub(crate) fn merge(
     // Person names by first and by last word (keyed by the word's hash; a
     // bucket lists the names in order), so that matching stays linear.
     let mut bucket_of: HashKeyed<u32> = HashKeyed::default();
+    // At most two words a name: no growing and rehashing.
+    bucket_of.reserve(2 * kinds.iter().filter(|&&k| k == EntityType::Per).count());
     let (mut entry_bucket, mut entry_name) = (Vec::new(), Vec::new());
     for (h, full) in names.iter().enumerate() {
         if kinds[h] != EntityType::Per || full.len() < 2 {
