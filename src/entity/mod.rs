@@ -1522,11 +1522,15 @@ fn acronym_links(
         return;
     }
     // Mentions by range (keyed by a hash of it; the range is checked on
-    // lookup; indices as u32, as in `merge`).
+    // lookup; indices as u32, as in `merge`), built only for a sentence of
+    // many mentions: for a few, a linear search costs less than the map.
+    const FEW: usize = 24;
     let key = |r: &Range<usize>| features::mix(features::mix(0x5eed, r.start as u64), r.end as u64);
-    let mut by_range: lexicon::HashKeyed<u32> = (first..mentions.len())
-        .map(|k| (key(&mentions[k].range), k as u32))
-        .collect();
+    let few = mentions.len() - first <= FEW;
+    let mut by_range: lexicon::HashKeyed<u32> = lexicon::HashKeyed::default();
+    if !few {
+        by_range.extend((first..mentions.len()).map(|k| (key(&mentions[k].range), k as u32)));
+    }
     let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let end = mentions.len();
     for m in first..end {
@@ -1558,10 +1562,17 @@ fn acronym_links(
         if outer_initial != inner_initial || inner_caps == outer_caps {
             continue;
         }
-        let existing = by_range
-            .get(&key(&inner))
-            .map(|&k| k as usize)
-            .filter(|&k| mentions[k].range == inner);
+        // The sentence's last mention of that range.
+        let existing = if few {
+            (first..mentions.len())
+                .rev()
+                .find(|&k| mentions[k].range == inner)
+        } else {
+            by_range
+                .get(&key(&inner))
+                .map(|&k| k as usize)
+                .filter(|&k| mentions[k].range == inner)
+        };
         let other = match existing {
             Some(k) => k,
             None => {
@@ -1574,7 +1585,9 @@ fn acronym_links(
                     toks: open + 1..close,
                     sure: false,
                 });
-                by_range.insert(key(&inner), (mentions.len() - 1) as u32);
+                if !few {
+                    by_range.insert(key(&inner), (mentions.len() - 1) as u32);
+                }
                 mentions.len() - 1
             }
         };
