@@ -982,12 +982,22 @@ fn push_span(
     let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     // Unbalanced brackets cut the span: "BEI) Medan" → "Medan", "PT X (Persero" → "PT X".
+    // The same pass finds the first opening bracket from the cut on: the
+    // span only shrinks, so "has an opening bracket" is whether it is still
+    // inside.
     let mut depth = 0i32;
     let mut cut = a;
+    let mut first_open = None;
     for k in a..b {
         match tok(k) {
-            "(" | "[" => depth += 1,
-            ")" | "]" if depth == 0 => cut = k + 1,
+            "(" | "[" => {
+                depth += 1;
+                first_open = first_open.or(Some(k));
+            }
+            ")" | "]" if depth == 0 => {
+                cut = k + 1;
+                first_open = None;
+            }
             ")" | "]" => depth -= 1,
             _ => {}
         }
@@ -1003,10 +1013,11 @@ fn push_span(
                 _ => {}
             }
         }
+        first_open = first_open.filter(|&o| o < b);
     }
-    let lower_common = |k: usize| {
+    // (`c`: the classes of word `k`, which each loop pass looks up once.)
+    let lower_common = |k: usize, c: u16| {
         let t = &info[k - ra];
-        let c = word_classes(k);
         t.is_word() && !t.is_cap() && c & COMMON != 0 && c & (LOC_CUE | ORG_CUE) == 0
     };
     // A lower-case last word is not part of a name ("Israeli occupation"),
@@ -1024,9 +1035,9 @@ fn push_span(
     // A day or month name after a name is no part of it ("Amanda Vanstone
     // Selasa"), unless the whole is a known name or the word before is a head
     // word or a common word ("Pasar Minggu", "Hari Minggu").
-    let trailing_time = |a: usize, b: usize| {
+    let trailing_time = |a: usize, b: usize, last: u16| {
         style.indonesian
-            && word_classes(b - 1) & (TIME | LOC | ORG | PER) == TIME
+            && last & (TIME | LOC | ORG | PER) == TIME
             && word_classes(b - 2) & (LOC_CUE | ORG_CUE | COMMON) == 0
             && b - a <= LEXICON.max_len()
             && LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0
@@ -1034,9 +1045,6 @@ fn push_span(
     // Every lexicon phrase has at most this many tokens: no longer prefix or
     // side is looked up, which keeps a giant span linear.
     let max_len = LEXICON.max_len();
-    // The first opening bracket: the span only shrinks, so "has an opening
-    // bracket" is whether it is still inside.
-    let first_open = (a..b).find(|&k| matches!(tok(k), "(" | "["));
     // A title phrase that began before the span and ends inside it or at its
     // end: the tagger's "State" (or "State Antony Blinken") after "Secretary of".
     {
@@ -1067,15 +1075,16 @@ fn push_span(
         let closes =
             matches!(tok(b - 1), ")" | "]") && first_open.is_some_and(|o| (a..b).contains(&o));
         // (Not when the whole span is a known name: "Real Madrid beat …".)
+        let first = word_classes(a);
         let initial_common = info[a - ra].is_initial()
-            && word_classes(a) & COMMON != 0
-            && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0
+            && first & COMMON != 0
+            && first & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0
             && (b - a > max_len
                 || LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0);
         // A nationality word before a lower-case word or another nationality
         // word is no part of a name: "Palestinian group Hamas", "Sunni Arab".
         let nat_before = b - a > 1
-            && word_classes(a) & (NAT | LOC | ORG | PER) == NAT
+            && first & (NAT | LOC | ORG | PER) == NAT
             && (!info[a + 1 - ra].is_cap() || word_classes(a + 1) & NAT != 0)
             && (a + 2..=b).all(|e| {
                 LEXICON.classes((a..e).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0
@@ -1083,16 +1092,17 @@ fn push_span(
         if !info[a - ra].is_word()
             || strip_title
             || nat_before
-            || ((lower_common(a) || initial_common) && b - a > 1)
+            || ((lower_common(a, first) || initial_common) && b - a > 1)
         {
             a += title_len.max(1);
         } else if (!info[b - 1 - ra].is_word() && !closes)
-            || (b - a > 1
-                && (lower_common(b - 1)
+            || (b - a > 1 && {
+                let last = word_classes(b - 1);
+                lower_common(b - 1, last)
                     || trailing_lower(b - 1)
-                    || (word_classes(b - 1) & TITLES != 0
-                        && word_classes(b - 1) & (LOC | ORG | PER) == 0)
-                    || trailing_time(a, b)))
+                    || (last & TITLES != 0 && last & (LOC | ORG | PER) == 0)
+                    || trailing_time(a, b, last)
+            })
         {
             b -= 1;
         } else if kind == EntityType::Per && b - a > 1 {
