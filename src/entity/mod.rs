@@ -1455,8 +1455,21 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
     }
     let mut taken: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
     crate::sort::sort_by_key(&mut taken, |r| r.start);
-    let covered = |taken: &[Range<usize>], r: &Range<usize>| {
-        let i = taken.partition_point(|t| t.end <= r.start);
+    // The first taken range that ends after a start: the starts asked about
+    // only grow, so where the ends grow too (mentions that do not nest, as
+    // good as always) a cursor that moves forward finds it; else a binary
+    // search.
+    let ends_grow = taken.windows(2).all(|w| w[0].end <= w[1].end);
+    let mut cursor = 0;
+    let mut covered = |taken: &[Range<usize>], r: &Range<usize>| {
+        let i = if ends_grow {
+            while taken.get(cursor).is_some_and(|t| t.end <= r.start) {
+                cursor += 1;
+            }
+            cursor
+        } else {
+            taken.partition_point(|t| t.end <= r.start)
+        };
         taken.get(i).is_some_and(|t| t.start < r.end)
     };
     let mut added = Vec::new();
