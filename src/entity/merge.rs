@@ -315,7 +315,11 @@ pub(crate) fn merge(
         // At most three candidates, in a fixed array (no allocation).
         let mut fulls = [0usize; 3];
         let mut count = 0;
-        'ends: for w in [name.start, name.end - 1] {
+        // (A one-word name looks once: its first word is its last, and a
+        // second look would find the same names again.)
+        let ends = [name.start, name.end - 1];
+        let ends = &ends[..if name.len() == 1 { 1 } else { 2 }];
+        'ends: for &w in ends {
             let Some(&bucket) = bucket_of.get(&words.words[w].0) else {
                 continue;
             };
