@@ -1425,9 +1425,24 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
             .filter(|&l| l <= 8)
             .sum(),
     );
+    // The surface hashes of a name's first tokens.
+    let mut prefix = [0u64; 8];
     for (k, m) in mentions.iter().enumerate() {
-        let one_word = m.toks.len() == 1;
-        if one_word {
+        let len = m.toks.len();
+        if len > prefix.len() {
+            continue;
+        }
+        let mut h = lexicon::SURFACE_SEED;
+        for (p, t) in prefix.iter_mut().zip(&toks[m.toks.clone()]) {
+            h = lexicon::surface_step(h, text, t);
+            *p = h;
+        }
+        // Written as an earlier name (the same tokens): it and its prefixes
+        // are there, and a word passed the lexicon's check before.
+        if names.get(&h).is_some_and(|&v| v != PREFIX) {
+            continue;
+        }
+        if len == 1 {
             let c = LEXICON.classes(
                 toks[m.toks.clone()]
                     .iter()
@@ -1437,18 +1452,13 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
                 continue;
             }
         }
-        if m.toks.len() > 8 {
-            continue;
-        }
-        let mut h = lexicon::SURFACE_SEED;
-        for (j, t) in toks[m.toks.clone()].iter().enumerate() {
-            h = lexicon::surface_step(h, text, t);
+        for (j, &h) in prefix[..len].iter().enumerate() {
             let v = names.entry(h).or_insert(PREFIX);
-            if j + 1 == m.toks.len() && *v == PREFIX {
+            if j + 1 == len && *v == PREFIX {
                 *v = k as u32;
             }
         }
-        max_len = max_len.max(m.toks.len());
+        max_len = max_len.max(len);
     }
     if names.is_empty() {
         return;
