@@ -189,13 +189,11 @@ pub(crate) fn merge(
     // hash-table code in the wasm; a text has far fewer than 2^32 mentions.)
     let mut by_key: HashKeyed<u32> = HashKeyed::default();
     by_key.reserve(n);
-    let mut first_of: Vec<u32> = Vec::with_capacity(n);
     for (i, m) in mentions.iter().enumerate() {
         let first = *by_key
             .entry(key_hash(text, &toks[m.toks.clone()]))
             .or_insert(i as u32);
         union(&mut parent, first as usize, i);
-        first_of.push(first);
     }
     // Acronyms defined in the text.
     for &(a, b) in links {
@@ -207,13 +205,6 @@ pub(crate) fn merge(
     // (aliases list only the text's own forms).
     let mut expanded = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        // A mention written as the first one of its name was, with the same
-        // tokens (their lower-cased forms and the spaces agree), is joined
-        // to whatever that one's lookup found.
-        let first = first_of[i] as usize;
-        if first != i && surface(first) == surface(i) {
-            continue;
-        }
         let h = surface_hash(text, &toks[m.toks.clone()]);
         if let Some(expansion) = LEXICON.acronym(h) {
             expanded.clear();
