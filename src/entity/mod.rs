@@ -575,8 +575,9 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
     for k in a..b {
         let t = &win.info[k - win.ra];
         // Every rule starts at a capitalised word: the flags first, the
-        // words around after.
-        if !t.is_cap() {
+        // words around after. Every rule's mention holds this word, so none
+        // is added where a mention has it already.
+        if !t.is_cap() || covered(&out[win.from..], &win.toks[k]) {
             continue;
         }
         let prev_cap = || k > 0 && at(k - 1).is_some_and(TokInfo::is_cap);
@@ -756,8 +757,9 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
     let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
     for k in a..b {
         let t = &win.info[k - win.ra];
-        // The flags first: most tokens are no capitalised word.
-        if !t.is_cap() || !t.has_lower() {
+        // The flags first: most tokens are no capitalised word; then a
+        // word in a mention already (no mention is added there).
+        if !t.is_cap() || !t.has_lower() || covered(&out[win.from..], &win.toks[k]) {
             continue;
         }
         let c = word_class(t.lower);
