@@ -295,13 +295,16 @@ impl Lexicon {
     /// match's classes go to `lex_begin` of its first token and `lex_inside`
     /// of the others; the matches are appended as (start, end, classes).
     pub(crate) fn mark(&self, toks: &mut [TokInfo], matches: &mut Vec<(usize, usize, u16)>) {
+        // The table once (each look through the `LazyLock` checks that it
+        // is built).
+        let table: &Table = self.table;
         let mut i = 0;
         while i < toks.len() {
             let mut h = PHRASE_SEED;
             let mut best = (0, 0u16);
-            for k in 0..self.max_len().min(toks.len() - i) {
+            for k in 0..table.max_len.min(toks.len() - i) {
                 h = mix(h, toks[i + k].lower);
-                match self.table.phrases.get(&h).map(|&v| self.view(v)) {
+                match table.phrases.get(&h).map(|&v| self.view(v)) {
                     None => break,
                     // A prefix (or a phrase of the other view's lists), or a
                     // phrase only the rules know: no match for the features,

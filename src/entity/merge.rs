@@ -146,6 +146,14 @@ impl Words {
         first..self.words.len()
     }
 
+    /// Whether `name` has two or more words (as [`Words::push`] splits it).
+    fn several(name: &str) -> bool {
+        name.split(' ')
+            .filter(|w| !w.trim_matches('.').is_empty())
+            .nth(1)
+            .is_some()
+    }
+
     /// Whether words `i` and `j` are the same.
     #[inline]
     fn same(&self, i: usize, j: usize) -> bool {
@@ -253,12 +261,27 @@ pub(crate) fn merge(
         bytes: Vec::with_capacity(surface_text.len()),
         words: Vec::with_capacity(2 * groups.len()),
     };
-    let names: Vec<Range<usize>> = best.iter().map(|&i| words.push(surface(i))).collect();
+    // Only people's names and one-word names take part in name-part
+    // matching: the words of longer names of other types are never needed.
+    let names: Vec<Range<usize>> = best
+        .iter()
+        .zip(&kinds)
+        .map(|(&i, &kind)| {
+            let name = surface(i);
+            if kind == EntityType::Per || !Words::several(name) {
+                words.push(name)
+            } else {
+                words.words.len()..words.words.len()
+            }
+        })
+        .collect();
     // Name parts: "Kim" → the one person whose full name starts or ends with it.
     let mut into: Vec<Option<usize>> = vec![None; groups.len()];
     // Person names by first and by last word (keyed by the word's hash; a
     // bucket lists the names in order), so that matching stays linear.
     let mut bucket_of: HashKeyed<u32> = HashKeyed::default();
+    // At most two words a name: no growing and rehashing.
+    bucket_of.reserve(2 * kinds.iter().filter(|&&k| k == EntityType::Per).count());
     let (mut entry_bucket, mut entry_name) = (Vec::new(), Vec::new());
     for (h, full) in names.iter().enumerate() {
         if kinds[h] != EntityType::Per || full.len() < 2 {
@@ -283,7 +306,11 @@ pub(crate) fn merge(
         // At most three candidates, in a fixed array (no allocation).
         let mut fulls = [0usize; 3];
         let mut count = 0;
-        'ends: for w in [name.start, name.end - 1] {
+        // (A one-word name looks once: its first word is its last, and a
+        // second look would find the same names again.)
+        let ends = [name.start, name.end - 1];
+        let ends = &ends[..if name.len() == 1 { 1 } else { 2 }];
+        'ends: for &w in ends {
             let Some(&bucket) = bucket_of.get(&words.words[w].0) else {
                 continue;
             };

@@ -575,8 +575,9 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
     for k in a..b {
         let t = &win.info[k - win.ra];
         // Every rule starts at a capitalised word: the flags first, the
-        // words around after.
-        if !t.is_cap() {
+        // words around after. Every rule's mention holds this word, so none
+        // is added where a mention has it already.
+        if !t.is_cap() || covered(&out[win.from..], &win.toks[k]) {
             continue;
         }
         let prev_cap = || k > 0 && at(k - 1).is_some_and(TokInfo::is_cap);
@@ -756,8 +757,9 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
     let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
     for k in a..b {
         let t = &win.info[k - win.ra];
-        // The flags first: most tokens are no capitalised word.
-        if !t.is_cap() || !t.has_lower() {
+        // The flags first: most tokens are no capitalised word; then a
+        // word in a mention already (no mention is added there).
+        if !t.is_cap() || !t.has_lower() || covered(&out[win.from..], &win.toks[k]) {
             continue;
         }
         let c = word_class(t.lower);
@@ -982,12 +984,22 @@ fn push_span(
     let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     // Unbalanced brackets cut the span: "BEI) Medan" → "Medan", "PT X (Persero" → "PT X".
+    // The same pass finds the first opening bracket from the cut on: the
+    // span only shrinks, so "has an opening bracket" is whether it is still
+    // inside.
     let mut depth = 0i32;
     let mut cut = a;
+    let mut first_open = None;
     for k in a..b {
         match tok(k) {
-            "(" | "[" => depth += 1,
-            ")" | "]" if depth == 0 => cut = k + 1,
+            "(" | "[" => {
+                depth += 1;
+                first_open = first_open.or(Some(k));
+            }
+            ")" | "]" if depth == 0 => {
+                cut = k + 1;
+                first_open = None;
+            }
             ")" | "]" => depth -= 1,
             _ => {}
         }
@@ -1003,10 +1015,11 @@ fn push_span(
                 _ => {}
             }
         }
+        first_open = first_open.filter(|&o| o < b);
     }
-    let lower_common = |k: usize| {
+    // (`c`: the classes of word `k`, which each loop pass looks up once.)
+    let lower_common = |k: usize, c: u16| {
         let t = &info[k - ra];
-        let c = word_classes(k);
         t.is_word() && !t.is_cap() && c & COMMON != 0 && c & (LOC_CUE | ORG_CUE) == 0
     };
     // A lower-case last word is not part of a name ("Israeli occupation"),
@@ -1024,9 +1037,9 @@ fn push_span(
     // A day or month name after a name is no part of it ("Amanda Vanstone
     // Selasa"), unless the whole is a known name or the word before is a head
     // word or a common word ("Pasar Minggu", "Hari Minggu").
-    let trailing_time = |a: usize, b: usize| {
+    let trailing_time = |a: usize, b: usize, last: u16| {
         style.indonesian
-            && word_classes(b - 1) & (TIME | LOC | ORG | PER) == TIME
+            && last & (TIME | LOC | ORG | PER) == TIME
             && word_classes(b - 2) & (LOC_CUE | ORG_CUE | COMMON) == 0
             && b - a <= LEXICON.max_len()
             && LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0
@@ -1034,9 +1047,6 @@ fn push_span(
     // Every lexicon phrase has at most this many tokens: no longer prefix or
     // side is looked up, which keeps a giant span linear.
     let max_len = LEXICON.max_len();
-    // The first opening bracket: the span only shrinks, so "has an opening
-    // bracket" is whether it is still inside.
-    let first_open = (a..b).find(|&k| matches!(tok(k), "(" | "["));
     // A title phrase that began before the span and ends inside it or at its
     // end: the tagger's "State" (or "State Antony Blinken") after "Secretary of".
     {
@@ -1067,15 +1077,16 @@ fn push_span(
         let closes =
             matches!(tok(b - 1), ")" | "]") && first_open.is_some_and(|o| (a..b).contains(&o));
         // (Not when the whole span is a known name: "Real Madrid beat …".)
+        let first = word_classes(a);
         let initial_common = info[a - ra].is_initial()
-            && word_classes(a) & COMMON != 0
-            && word_classes(a) & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0
+            && first & COMMON != 0
+            && first & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0
             && (b - a > max_len
                 || LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0);
         // A nationality word before a lower-case word or another nationality
         // word is no part of a name: "Palestinian group Hamas", "Sunni Arab".
         let nat_before = b - a > 1
-            && word_classes(a) & (NAT | LOC | ORG | PER) == NAT
+            && first & (NAT | LOC | ORG | PER) == NAT
             && (!info[a + 1 - ra].is_cap() || word_classes(a + 1) & NAT != 0)
             && (a + 2..=b).all(|e| {
                 LEXICON.classes((a..e).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0
@@ -1083,16 +1094,17 @@ fn push_span(
         if !info[a - ra].is_word()
             || strip_title
             || nat_before
-            || ((lower_common(a) || initial_common) && b - a > 1)
+            || ((lower_common(a, first) || initial_common) && b - a > 1)
         {
             a += title_len.max(1);
         } else if (!info[b - 1 - ra].is_word() && !closes)
-            || (b - a > 1
-                && (lower_common(b - 1)
+            || (b - a > 1 && {
+                let last = word_classes(b - 1);
+                lower_common(b - 1, last)
                     || trailing_lower(b - 1)
-                    || (word_classes(b - 1) & TITLES != 0
-                        && word_classes(b - 1) & (LOC | ORG | PER) == 0)
-                    || trailing_time(a, b)))
+                    || (last & TITLES != 0 && last & (LOC | ORG | PER) == 0)
+                    || trailing_time(a, b, last)
+            })
         {
             b -= 1;
         } else if kind == EntityType::Per && b - a > 1 {
@@ -1407,9 +1419,32 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
     const PREFIX: u32 = u32::MAX;
     let mut names: lexicon::HashKeyed<u32> = lexicon::HashKeyed::default();
     let mut max_len = 0;
+    // At most one entry a token of a name: no growing and rehashing.
+    names.reserve(
+        mentions
+            .iter()
+            .map(|m| m.toks.len())
+            .filter(|&l| l <= 8)
+            .sum(),
+    );
+    // The surface hashes of a name's first tokens.
+    let mut prefix = [0u64; 8];
     for (k, m) in mentions.iter().enumerate() {
-        let one_word = m.toks.len() == 1;
-        if one_word {
+        let len = m.toks.len();
+        if len > prefix.len() {
+            continue;
+        }
+        let mut h = lexicon::SURFACE_SEED;
+        for (p, t) in prefix.iter_mut().zip(&toks[m.toks.clone()]) {
+            h = lexicon::surface_step(h, text, t);
+            *p = h;
+        }
+        // Written as an earlier name (the same tokens): it and its prefixes
+        // are there, and a word passed the lexicon's check before.
+        if names.get(&h).is_some_and(|&v| v != PREFIX) {
+            continue;
+        }
+        if len == 1 {
             let c = LEXICON.classes(
                 toks[m.toks.clone()]
                     .iter()
@@ -1419,26 +1454,34 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
                 continue;
             }
         }
-        if m.toks.len() > 8 {
-            continue;
-        }
-        let mut h = lexicon::SURFACE_SEED;
-        for (j, t) in toks[m.toks.clone()].iter().enumerate() {
-            h = lexicon::surface_step(h, text, t);
+        for (j, &h) in prefix[..len].iter().enumerate() {
             let v = names.entry(h).or_insert(PREFIX);
-            if j + 1 == m.toks.len() && *v == PREFIX {
+            if j + 1 == len && *v == PREFIX {
                 *v = k as u32;
             }
         }
-        max_len = max_len.max(m.toks.len());
+        max_len = max_len.max(len);
     }
     if names.is_empty() {
         return;
     }
     let mut taken: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
     crate::sort::sort_by_key(&mut taken, |r| r.start);
-    let covered = |taken: &[Range<usize>], r: &Range<usize>| {
-        let i = taken.partition_point(|t| t.end <= r.start);
+    // The first taken range that ends after a start: the starts asked about
+    // only grow, so where the ends grow too (mentions that do not nest, as
+    // good as always) a cursor that moves forward finds it; else a binary
+    // search.
+    let ends_grow = taken.windows(2).all(|w| w[0].end <= w[1].end);
+    let mut cursor = 0;
+    let mut covered = |taken: &[Range<usize>], r: &Range<usize>| {
+        let i = if ends_grow {
+            while taken.get(cursor).is_some_and(|t| t.end <= r.start) {
+                cursor += 1;
+            }
+            cursor
+        } else {
+            taken.partition_point(|t| t.end <= r.start)
+        };
         taken.get(i).is_some_and(|t| t.start < r.end)
     };
     let mut added = Vec::new();
@@ -1514,11 +1557,15 @@ fn acronym_links(
         return;
     }
     // Mentions by range (keyed by a hash of it; the range is checked on
-    // lookup; indices as u32, as in `merge`).
+    // lookup; indices as u32, as in `merge`), built only for a sentence of
+    // many mentions: for a few, a linear search costs less than the map.
+    const FEW: usize = 24;
     let key = |r: &Range<usize>| features::mix(features::mix(0x5eed, r.start as u64), r.end as u64);
-    let mut by_range: lexicon::HashKeyed<u32> = (first..mentions.len())
-        .map(|k| (key(&mentions[k].range), k as u32))
-        .collect();
+    let few = mentions.len() - first <= FEW;
+    let mut by_range: lexicon::HashKeyed<u32> = lexicon::HashKeyed::default();
+    if !few {
+        by_range.extend((first..mentions.len()).map(|k| (key(&mentions[k].range), k as u32)));
+    }
     let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let end = mentions.len();
     for m in first..end {
@@ -1550,10 +1597,17 @@ fn acronym_links(
         if outer_initial != inner_initial || inner_caps == outer_caps {
             continue;
         }
-        let existing = by_range
-            .get(&key(&inner))
-            .map(|&k| k as usize)
-            .filter(|&k| mentions[k].range == inner);
+        // The sentence's last mention of that range.
+        let existing = if few {
+            (first..mentions.len())
+                .rev()
+                .find(|&k| mentions[k].range == inner)
+        } else {
+            by_range
+                .get(&key(&inner))
+                .map(|&k| k as usize)
+                .filter(|&k| mentions[k].range == inner)
+        };
         let other = match existing {
             Some(k) => k,
             None => {
@@ -1566,7 +1620,9 @@ fn acronym_links(
                     toks: open + 1..close,
                     sure: false,
                 });
-                by_range.insert(key(&inner), (mentions.len() - 1) as u32);
+                if !few {
+                    by_range.insert(key(&inner), (mentions.len() - 1) as u32);
+                }
                 mentions.len() - 1
             }
         };
