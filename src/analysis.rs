@@ -162,17 +162,19 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// The sentences of `ranges`. With `slices` (see [`analyse_lean`]), a
+    /// The sentences of `ranges`, whose input spans are `spans` (from
+    /// [`Prepared::sentence_spans`]). With `slices` (see [`analyse_lean`]), a
     /// sentence whose text is its slice of the cleaned text as it is gets an
     /// empty `text` and its range pushed there, any other `None`.
     fn sentences(
         &self,
         ranges: &[Range<usize>],
+        spans: &[Range<usize>],
         mut slices: Option<&mut Vec<Option<Range<usize>>>>,
     ) -> Vec<Sentence> {
         ranges
             .iter()
-            .zip(self.sentence_spans(ranges))
+            .zip(spans)
             .map(|(r, span)| {
                 let text = &self.cleaned.text[r.clone()];
                 let text = match slices.as_deref_mut() {
@@ -195,9 +197,15 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// The entities; with `lean`, mentions get an empty `text`.
-    fn entities(&self, sentences: &[Range<usize>], options: &Options, lean: bool) -> Vec<Entity> {
-        let spans = self.sentence_spans(sentences);
+    /// The entities of the sentences `sentences`, whose input spans are
+    /// `spans`; with `lean`, mentions get an empty `text`.
+    fn entities(
+        &self,
+        sentences: &[Range<usize>],
+        spans: &[Range<usize>],
+        options: &Options,
+        lean: bool,
+    ) -> Vec<Entity> {
         entity::recognise(&self.cleaned.text, sentences, self.lang, options)
             .into_iter()
             .map(|e| {
@@ -357,8 +365,9 @@ fn analyse_with(
 ) -> Analysis {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
-    let entities = prep.entities(&ranges, options, slices.is_some());
-    let sentences = prep.sentences(&ranges, slices);
+    let spans = prep.sentence_spans(&ranges);
+    let entities = prep.entities(&ranges, &spans, options, slices.is_some());
+    let sentences = prep.sentences(&ranges, &spans, slices);
     let removed = prep.removed();
     let stats = Stats {
         input_length: prep.utf16.len_utf16(),
@@ -409,7 +418,7 @@ pub fn clean(text: &str, options: &Options) -> Cleaned {
 pub fn split_sentences(text: &str, options: &Options) -> Vec<Sentence> {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
-    prep.sentences(&ranges, None)
+    prep.sentences(&ranges, &prep.sentence_spans(&ranges), None)
 }
 
 /// Finds and counts the entities of `text`, most mentioned first.
@@ -424,7 +433,7 @@ pub fn split_sentences(text: &str, options: &Options) -> Vec<Sentence> {
 pub fn count_entities(text: &str, options: &Options) -> Vec<Entity> {
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
-    prep.entities(&ranges, options, false)
+    prep.entities(&ranges, &prep.sentence_spans(&ranges), options, false)
 }
 
 /// Default size of the pieces an [`Analyser`] analyses at once (bytes).
