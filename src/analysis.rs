@@ -220,9 +220,10 @@ impl<'a> Prepared<'a> {
                             orig.start = orig.start.clamp(s.start, s.end);
                             orig.end = orig.end.clamp(orig.start, s.end);
                         }
+                        let start = self.utf16.utf16(orig.start);
                         Mention {
-                            start: self.utf16.utf16(orig.start),
-                            end: self.utf16.utf16(orig.end),
+                            start,
+                            end: self.utf16.utf16_from(orig.start, start, orig.end),
                             text: if lean {
                                 String::new()
                             } else {

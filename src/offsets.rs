@@ -363,8 +363,29 @@ impl<'a> Utf16Index<'a> {
         let Some(&base) = self.blocks.get(block) else {
             return self.len;
         };
+        base as usize + self.units_between(block * BLOCK, byte)
+    }
+
+    /// [`Utf16Index::utf16`] of `byte`, given `from16`, that of an offset
+    /// `from`: counted on from `from` when `byte` is in the same block and
+    /// not before it (fewer bytes to count than from the block's start), as
+    /// for a span's end after its start.
+    pub(crate) fn utf16_from(&self, from: usize, from16: usize, byte: usize) -> usize {
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        if from <= byte && from / BLOCK == byte / BLOCK {
+            from16 + self.units_between(from, byte)
+        } else {
+            self.utf16(byte)
+        }
+    }
+
+    /// UTF-16 units of the text's bytes `from..byte` (char boundaries,
+    /// `byte` ≤ len), eight at a time, the last word masked.
+    #[inline(always)]
+    fn units_between(&self, from: usize, byte: usize) -> usize {
         let bytes = self.bytes;
-        let from = block * BLOCK;
         let (mut at, mut cont, mut four) = (from, 0, 0);
         while at + 8 <= byte {
             let w = crate::bytes::le_u64(&bytes[at..]);
@@ -385,7 +406,7 @@ impl<'a> Utf16Index<'a> {
             cont += continuations(w);
             four += four_byte_leads(w);
         }
-        base as usize + (byte - from) - lanes(cont) + lanes(four)
+        (byte - from) - lanes(cont) + lanes(four)
     }
 
     /// The UTF-16 length of the whole text.
@@ -442,6 +463,15 @@ mod tests {
                 assert_eq!(idx.utf16(i), text[..i].encode_utf16().count(), "at {i}");
             }
             assert_eq!(idx.len_utf16(), text.encode_utf16().count());
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (k, &from) in bounds.iter().enumerate().step_by(3) {
+                for &to in bounds[k.saturating_sub(2)..].iter().take(90) {
+                    let want = text[..to].encode_utf16().count();
+                    assert_eq!(idx.utf16_from(from, idx.utf16(from), to), want);
+                }
+            }
         }
     }
 
