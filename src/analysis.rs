@@ -172,6 +172,9 @@ impl<'a> Prepared<'a> {
         spans: &[Range<usize>],
         mut slices: Option<&mut Vec<Option<Range<usize>>>>,
     ) -> Vec<Sentence> {
+        // Spans are in order: each offset is counted on from the one before
+        // when that is in its block.
+        let (mut at, mut at16) = (0, 0);
         ranges
             .iter()
             .zip(spans)
@@ -188,11 +191,10 @@ impl<'a> Prepared<'a> {
                     }
                     None => normalise_space(text),
                 };
-                Sentence {
-                    start: self.utf16.utf16(span.start),
-                    end: self.utf16.utf16(span.end),
-                    text,
-                }
+                let start = self.utf16.utf16_from(at, at16, span.start);
+                let end = self.utf16.utf16_from(span.start, start, span.end);
+                (at, at16) = (span.end, end);
+                Sentence { start, end, text }
             })
             .collect()
     }

@@ -94,14 +94,22 @@ fn encode_with(a: &Analysis, slices: Option<&[Option<Range<usize>>]>) -> (Vec<u3
     // or found there (sentences are in order, so the search only moves
     // forward from the last one).
     let mut from = 0;
+    // The last offset converted and its UTF-16 offset: the next is counted
+    // on from there when it is in the same block.
+    let (mut last, mut last16) = (0, 0);
+    let mut utf16 = |byte: usize| {
+        last16 = cleaned16.utf16_from(last, last16, byte);
+        last = byte;
+        last16
+    };
     w.num(a.sentences.len());
     for (i, s) in a.sentences.iter().enumerate() {
         w.num(s.start);
         w.num(s.end);
         if let Some(Some(r)) = slices.and_then(|v| v.get(i)) {
             w.num(0);
-            w.num(cleaned16.utf16(r.start));
-            w.num(cleaned16.utf16(r.end));
+            w.num(utf16(r.start));
+            w.num(utf16(r.end));
             from = r.end;
             continue;
         }
@@ -124,8 +132,8 @@ fn encode_with(a: &Analysis, slices: Option<&[Option<Range<usize>>]>) -> (Vec<u3
             Some(at) if !s.text.is_empty() => {
                 let at = from + at;
                 w.num(0);
-                w.num(cleaned16.utf16(at));
-                w.num(cleaned16.utf16(at + s.text.len()));
+                w.num(utf16(at));
+                w.num(utf16(at + s.text.len()));
                 from = at + s.text.len();
             }
             _ => {
