@@ -354,7 +354,8 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
 /// cleaned text where it is that slice: mentions get an empty `text`, and so
 /// does a sentence whose text is its slice of the cleaned text as it is.
 /// Also returns, per sentence, its byte range in the cleaned text where its
-/// `text` was left empty for being that slice.
+/// `text` was left empty for being that slice. `stats.characters` is left
+/// 0: the encoder has it from the cleaned text's UTF-16 index.
 pub(crate) fn analyse_lean(text: &str, options: &Options) -> (Analysis, Vec<Option<Range<usize>>>) {
     let mut slices = Vec::new();
     let a = analyse_with(text, options, Some(&mut slices));
@@ -369,12 +370,17 @@ fn analyse_with(
     let prep = Prepared::new(text, options);
     let ranges = prep.sentence_ranges();
     let spans = prep.sentence_spans(&ranges);
-    let entities = prep.entities(&ranges, &spans, options, slices.is_some());
+    let lean = slices.is_some();
+    let entities = prep.entities(&ranges, &spans, options, lean);
     let sentences = prep.sentences(&ranges, &spans, slices);
     let removed = prep.removed();
     let stats = Stats {
         input_length: prep.utf16.len_utf16(),
-        characters: char_count(&prep.cleaned.text),
+        characters: if lean {
+            0
+        } else {
+            char_count(&prep.cleaned.text)
+        },
         words: token::count_words(&prep.cleaned.text),
         sentences: sentences.len(),
         entities: entities.len(),

@@ -160,7 +160,8 @@ fn encode_with(a: &Analysis, slices: Option<&[Option<Range<usize>>]>) -> (Vec<u3
     let st = &a.stats;
     for x in [
         st.input_length,
-        st.characters,
+        // Counted here for `analyse_lean`, which leaves it out.
+        cleaned16.chars(),
         st.words,
         st.sentences,
         st.entities,

@@ -234,8 +234,8 @@ pub(crate) struct Utf16Index<'a> {
     blocks: Vec<u32>,
     /// UTF-16 units of the whole text.
     len: usize,
-    /// Whether the text has characters outside the BMP (4-byte leads).
-    astral: bool,
+    /// Characters outside the BMP (4-byte leads): two units each.
+    astral: usize,
 }
 
 /// The continuation bytes (10xxxxxx) of the little-endian word `w`: one
@@ -321,11 +321,11 @@ impl<'a> Utf16Index<'a> {
                 bytes,
                 blocks: Vec::new(),
                 len: bytes.len(),
-                astral: false,
+                astral: 0,
             };
         }
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
-        let (mut total, mut astral) = (0usize, false);
+        let (mut total, mut astral) = (0usize, 0);
         let mut chunks = bytes.chunks_exact(BLOCK);
         for chunk in &mut chunks {
             blocks.push(total as u32);
@@ -335,13 +335,13 @@ impl<'a> Utf16Index<'a> {
                 cont += continuations(w);
                 four += four_byte_leads(w);
             }
-            astral |= four != 0;
+            astral += lanes(four);
             total += BLOCK - lanes(cont) + lanes(four);
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
             blocks.push(total as u32);
-            astral |= rest.iter().any(|&b| b >= 0xF0);
+            astral += rest.iter().filter(|&&b| b >= 0xF0).count();
             total += units(rest);
         }
         Utf16Index {
@@ -390,7 +390,7 @@ impl<'a> Utf16Index<'a> {
         while at + 8 <= byte {
             let w = crate::bytes::le_u64(&bytes[at..]);
             cont += continuations(w);
-            if self.astral {
+            if self.astral != 0 {
                 four += four_byte_leads(w);
             }
             at += 8;
@@ -412,6 +412,11 @@ impl<'a> Utf16Index<'a> {
     /// The UTF-16 length of the whole text.
     pub(crate) fn len_utf16(&self) -> usize {
         self.len
+    }
+
+    /// The characters (Unicode scalar values) of the whole text.
+    pub(crate) fn chars(&self) -> usize {
+        self.len - self.astral
     }
 }
 
@@ -463,6 +468,7 @@ mod tests {
                 assert_eq!(idx.utf16(i), text[..i].encode_utf16().count(), "at {i}");
             }
             assert_eq!(idx.len_utf16(), text.encode_utf16().count());
+            assert_eq!(idx.chars(), text.chars().count());
             let bounds: Vec<usize> = (0..=text.len())
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();
