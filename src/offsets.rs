@@ -356,14 +356,7 @@ impl<'a> Utf16Index<'a> {
     /// its block's count, then the bytes before it in the block eight at a
     /// time, the last word masked.
     pub(crate) fn utf16(&self, byte: usize) -> usize {
-        if self.blocks.is_empty() {
-            return byte;
-        }
-        let block = byte / BLOCK;
-        let Some(&base) = self.blocks.get(block) else {
-            return self.len;
-        };
-        base as usize + self.units_between(block * BLOCK, byte)
+        self.utf16_from(usize::MAX, 0, byte)
     }
 
     /// [`Utf16Index::utf16`] of `byte`, given `from16`, that of an offset
@@ -374,17 +367,17 @@ impl<'a> Utf16Index<'a> {
         if self.blocks.is_empty() {
             return byte;
         }
-        if from <= byte && from / BLOCK == byte / BLOCK {
-            from16 + self.units_between(from, byte)
+        let block = byte / BLOCK;
+        let (from, base) = if from <= byte && from / BLOCK == block {
+            (from, from16)
         } else {
-            self.utf16(byte)
-        }
-    }
-
-    /// UTF-16 units of the text's bytes `from..byte` (char boundaries,
-    /// `byte` ≤ len), eight at a time, the last word masked.
-    #[inline(always)]
-    fn units_between(&self, from: usize, byte: usize) -> usize {
+            match self.blocks.get(block) {
+                Some(&base) => (block * BLOCK, base as usize),
+                None => return self.len,
+            }
+        };
+        // The units of the bytes `from..byte`, eight at a time, the last
+        // word masked.
         let bytes = self.bytes;
         let (mut at, mut cont, mut four) = (from, 0, 0);
         while at + 8 <= byte {
@@ -406,7 +399,7 @@ impl<'a> Utf16Index<'a> {
             cont += continuations(w);
             four += four_byte_leads(w);
         }
-        (byte - from) - lanes(cont) + lanes(four)
+        base + (byte - from) - lanes(cont) + lanes(four)
     }
 
     /// The UTF-16 length of the whole text.
