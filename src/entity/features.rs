@@ -56,6 +56,10 @@ pub(crate) struct TokInfo {
     pub(crate) flags: u8,
     pub(crate) lex_begin: u16,
     pub(crate) lex_inside: u16,
+    /// The lexicon classes of the token alone, as the rules see them (every
+    /// list, whichever the model's features use); set by
+    /// [`Lexicon::mark`], which looks the word up anyway.
+    pub(crate) word: u16,
 }
 
 impl TokInfo {
@@ -186,6 +190,7 @@ pub(crate) fn infos(
             flags,
             lex_begin: 0,
             lex_inside: 0,
+            word: 0,
         });
     }
     if first_is_start {
@@ -207,6 +212,7 @@ const BOS: TokInfo = TokInfo {
     flags: 0,
     lex_begin: 0,
     lex_inside: 0,
+    word: 0,
 };
 const EOS: TokInfo = TokInfo {
     lower: 0xe05,
@@ -218,6 +224,7 @@ const EOS: TokInfo = TokInfo {
     flags: 0,
     lex_begin: 0,
     lex_inside: 0,
+    word: 0,
 };
 
 fn at(info: &[TokInfo], i: isize) -> &TokInfo {

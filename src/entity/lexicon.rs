@@ -294,17 +294,22 @@ impl Lexicon {
     /// Marks lexicon matches over `toks`, longest first, left to right: a
     /// match's classes go to `lex_begin` of its first token and `lex_inside`
     /// of the others; the matches are appended as (start, end, classes).
+    /// Each token's own classes (as [`LEXICON`] sees them) go to its `word`.
     pub(crate) fn mark(&self, toks: &mut [TokInfo], matches: &mut Vec<(usize, usize, u16)>) {
         // The table once (each look through the `LazyLock` checks that it
         // is built).
         let table: &Table = self.table;
         let mut i = 0;
         while i < toks.len() {
-            let mut h = PHRASE_SEED;
+            // The first word on its own: its classes as the rules see them.
+            let mut h = mix(PHRASE_SEED, toks[i].lower);
+            let mut v = table.phrases.get(&h);
+            toks[i].word = v.map_or(0, |&v| (v | v >> 16) as u16);
             let mut best = (0, 0u16);
-            for k in 0..table.max_len.min(toks.len() - i) {
-                h = mix(h, toks[i + k].lower);
-                match table.phrases.get(&h).map(|&v| self.view(v)) {
+            let end = table.max_len.min(toks.len() - i);
+            let mut k = 0;
+            loop {
+                match v.map(|&v| self.view(v)) {
                     None => break,
                     // A prefix (or a phrase of the other view's lists), or a
                     // phrase only the rules know: no match for the features,
@@ -312,6 +317,12 @@ impl Lexicon {
                     Some(c) if c & FEATURE_CLASSES == 0 => {}
                     Some(c) => best = (k + 1, c),
                 }
+                k += 1;
+                if k == end {
+                    break;
+                }
+                h = mix(h, toks[i + k].lower);
+                v = table.phrases.get(&h);
             }
             if best.0 == 0 {
                 i += 1;
@@ -320,6 +331,8 @@ impl Lexicon {
             toks[i].lex_begin |= best.1;
             for t in toks.iter_mut().skip(i + 1).take(best.0 - 1) {
                 t.lex_inside |= best.1;
+                let v = table.phrases.get(&mix(PHRASE_SEED, t.lower));
+                t.word = v.map_or(0, |&v| (v | v >> 16) as u16);
             }
             matches.push((i, i + best.0, best.1));
             i += best.0;

@@ -199,13 +199,6 @@ const SAYS: [&str; 20] = [
     "berpendapat",
 ];
 
-/// The lexicon classes of one word (not inlined: the English rules look up
-/// words in many places, and one copy of the lookup keeps the wasm small).
-#[inline(never)]
-fn word_class(lower: u64) -> u16 {
-    LEXICON.classes(std::iter::once(lower))
-}
-
 /// Reused buffers of the recogniser.
 #[derive(Default)]
 struct Scratch {
@@ -399,11 +392,11 @@ fn sentence_mentions(
             if t.is_cap()
                 && !t.is_all_caps()
                 && t.len_chars() > 2
-                && LEXICON.classes(std::iter::once(t.lower)) == 0
+                && t.word == 0
                 && if style.indonesian {
                     SAYS.contains(&next)
                 } else {
-                    word_class(s.info[1].lower) & SAYS_EN != 0
+                    s.info[1].word & SAYS_EN != 0
                 }
             {
                 s.tags[0] = 1;
@@ -584,7 +577,7 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
         if t.is_all_caps() {
             if !(2..=5).contains(&t.len_chars())
                 || !tok(k).bytes().all(|c| c.is_ascii_uppercase())
-                || word_class(t.lower) != 0
+                || t.word != 0
                 || (k > 0 && at(k - 1).is_some_and(TokInfo::is_all_caps))
                 || at(k + 1).is_some_and(TokInfo::is_all_caps)
             {
@@ -627,32 +620,24 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
                         || (i == d + 1 && c.is_ascii_uppercase())
                         || i == 0
                 });
-            if ok
-                && word_class(t.lower) & (LOC | ORG | NAT | TIME | TITLES | COMMON | HONORIFIC) == 0
-            {
+            if ok && t.word & (LOC | ORG | NAT | TIME | TITLES | COMMON | HONORIFIC) == 0 {
                 push_free(out, win.from, win.toks, k..k + 2, EntityType::Per, false);
                 continue;
             }
         }
         // An organisation's head word after capitalised words.
-        if !next_cap
-            && k > win.ra
-            && name_word(k - 1)
-            && word_class(t.lower) & (ORG_CUE | COMPANY_SUFFIX) != 0
-        {
+        if !next_cap && k > win.ra && name_word(k - 1) && t.word & (ORG_CUE | COMPANY_SUFFIX) != 0 {
             let bad = TIME | TITLES | HONORIFIC | LOC_CUE;
             let mut s = k;
             while s > win.ra
                 && k - s < 3
                 && name_word(s - 1)
-                && word_class(win.info[s - 1 - win.ra].lower) & bad == 0
+                && win.info[s - 1 - win.ra].word & bad == 0
             {
                 s -= 1;
             }
             // Not a common word that opens the sentence ("The", "Our").
-            if win.info[s - win.ra].is_initial()
-                && word_class(win.info[s - win.ra].lower) & COMMON != 0
-            {
+            if win.info[s - win.ra].is_initial() && win.info[s - win.ra].word & COMMON != 0 {
                 s += 1;
             }
             if s < k {
@@ -670,7 +655,7 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
 fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
     let Window { a, b, .. } = win;
     let tok = |k: usize| win.tok(k);
-    let word_classes = |k: usize| word_class(win.info[k - win.ra].lower);
+    let word_classes = |k: usize| win.info[k - win.ra].word;
     let mut k = a;
     while k < b {
         let t = &win.info[k - win.ra];
@@ -723,7 +708,7 @@ fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
 /// person, unless a list says
 /// otherwise. Mentions of the window start at `from`.
 fn given_names(win: Window<'_>, out: &mut [Mention]) {
-    let classes = |k: usize| word_class(win.info[k - win.ra].lower);
+    let classes = |k: usize| win.info[k - win.ra].word;
     for m in &mut out[win.from..] {
         if m.sure || m.kind == EntityType::Per || m.toks.len() > 2 {
             continue;
@@ -762,7 +747,7 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
         if !t.is_cap() || !t.has_lower() || covered(&out[win.from..], &win.toks[k]) {
             continue;
         }
-        let c = word_class(t.lower);
+        let c = t.word;
         if c & FIRST_NAME == 0 || c & other != 0 {
             continue;
         }
@@ -797,9 +782,8 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
 /// Beethoven" (the tagger stops at the particle). Mentions of the window
 /// start at `from`, sorted.
 fn name_particles(win: Window<'_>, out: &mut Vec<Mention>) {
-    let particle = |k: usize| {
-        !win.info[k - win.ra].has_upper() && word_class(win.info[k - win.ra].lower) & PARTICLE != 0
-    };
+    let particle =
+        |k: usize| !win.info[k - win.ra].has_upper() && win.info[k - win.ra].word & PARTICLE != 0;
     let end = win.ra + win.info.len();
     let name_word = |k: usize| win.info[k - win.ra].is_cap() && win.info[k - win.ra].has_lower();
     let mut i = win.from;
@@ -879,7 +863,7 @@ fn spaced_hyphen_names(win: Window<'_>, out: &mut [Mention]) {
         let (last, y) = (&win.info[k - 1 - win.ra], &win.info[k + 1 - win.ra]);
         if last.len_chars() <= 6
             && (2..=6).contains(&y.len_chars())
-            && word_class(y.lower) & COMMON == 0
+            && y.word & COMMON == 0
             && win.toks[k + 1].start == m.range.end + 3
             && win.text.as_bytes()[win.toks[k + 1].start].is_ascii_lowercase()
         {
@@ -981,7 +965,7 @@ fn push_span(
     out: &mut Vec<Mention>,
 ) {
     let lower_text = style.lower;
-    let word_classes = |k: usize| LEXICON.classes(std::iter::once(info[k - ra].lower));
+    let word_classes = |k: usize| info[k - ra].word;
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     // Unbalanced brackets cut the span: "BEI) Medan" → "Medan", "PT X (Persero" → "PT X".
     // The same pass finds the first opening bracket from the cut on: the
