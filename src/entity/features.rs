@@ -43,6 +43,8 @@ const ALPHA: u8 = 8;
 const INITIAL: u8 = 16;
 const LOWER: u8 = 32;
 const UPPER: u8 = 64;
+/// A lexicon phrase is or begins with the word (set by [`Lexicon::mark`]).
+const PHRASE_START: u8 = 128;
 
 /// Facts about one token that its features and its neighbours' features use.
 #[derive(Clone, Copy, Debug, Default)]
@@ -90,6 +92,19 @@ impl TokInfo {
     /// Whether the token has a letter or digit.
     pub(crate) fn is_word(&self) -> bool {
         self.flags & (ALPHA | DIGIT) != 0
+    }
+    /// Whether a lexicon phrase (as the rules see the lexicon) is or begins
+    /// with the word.
+    pub(crate) fn starts_phrase(&self) -> bool {
+        self.flags & PHRASE_START != 0
+    }
+    /// Records the lexicon's value for the word alone (`None`: no phrase is
+    /// or begins with it) in `word` and [`TokInfo::starts_phrase`].
+    pub(crate) fn set_word(&mut self, v: Option<&u32>) {
+        if let Some(&v) = v {
+            self.word = (v | v >> 16) as u16;
+            self.flags |= PHRASE_START;
+        }
     }
 }
 

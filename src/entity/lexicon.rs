@@ -304,7 +304,7 @@ impl Lexicon {
             // The first word on its own: its classes as the rules see them.
             let mut h = mix(PHRASE_SEED, toks[i].lower);
             let mut v = table.phrases.get(&h);
-            toks[i].word = v.map_or(0, |&v| (v | v >> 16) as u16);
+            toks[i].set_word(v);
             let mut best = (0, 0u16);
             let end = table.max_len.min(toks.len() - i);
             let mut k = 0;
@@ -331,8 +331,7 @@ impl Lexicon {
             toks[i].lex_begin |= best.1;
             for t in toks.iter_mut().skip(i + 1).take(best.0 - 1) {
                 t.lex_inside |= best.1;
-                let v = table.phrases.get(&mix(PHRASE_SEED, t.lower));
-                t.word = v.map_or(0, |&v| (v | v >> 16) as u16);
+                t.set_word(table.phrases.get(&mix(PHRASE_SEED, t.lower)));
             }
             matches.push((i, i + best.0, best.1));
             i += best.0;

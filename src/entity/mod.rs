@@ -695,7 +695,7 @@ fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
             k += 1;
             continue;
         }
-        if LEXICON.classes((j..e).map(|x| win.info[x - win.ra].lower)) & (LOC | ORG) == 0 {
+        if span_classes(win.info, j - win.ra, e - win.ra) & (LOC | ORG) == 0 {
             push_free(out, win.from, win.toks, j..e, EntityType::Per, true);
         }
         k = e;
@@ -1026,7 +1026,7 @@ fn push_span(
             && last & (TIME | LOC | ORG | PER) == TIME
             && word_classes(b - 2) & (LOC_CUE | ORG_CUE | COMMON) == 0
             && b - a <= LEXICON.max_len()
-            && LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0
+            && span_classes(info, a - ra, b - ra) & (LOC | ORG | PER) == 0
     };
     // Every lexicon phrase has at most this many tokens: no longer prefix or
     // side is looked up, which keeps a giant span linear.
@@ -1065,16 +1065,13 @@ fn push_span(
         let initial_common = info[a - ra].is_initial()
             && first & COMMON != 0
             && first & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0
-            && (b - a > max_len
-                || LEXICON.classes((a..b).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0);
+            && (b - a > max_len || span_classes(info, a - ra, b - ra) & (LOC | ORG | PER) == 0);
         // A nationality word before a lower-case word or another nationality
         // word is no part of a name: "Palestinian group Hamas", "Sunni Arab".
         let nat_before = b - a > 1
             && first & (NAT | LOC | ORG | PER) == NAT
             && (!info[a + 1 - ra].is_cap() || word_classes(a + 1) & NAT != 0)
-            && (a + 2..=b).all(|e| {
-                LEXICON.classes((a..e).map(|k| info[k - ra].lower)) & (LOC | ORG | PER) == 0
-            });
+            && (a + 2..=b).all(|e| span_classes(info, a - ra, e - ra) & (LOC | ORG | PER) == 0);
         if !info[a - ra].is_word()
             || strip_title
             || nat_before
@@ -1154,7 +1151,7 @@ fn push_span(
             };
             if split {
                 let (oa, ob) = if of { (k + 1, b) } else { (a, k) };
-                let c = LEXICON.classes((oa..ob).map(|j| info[j - ra].lower));
+                let c = span_classes(info, oa - ra, ob - ra);
                 let other = lexicon_kind(c).unwrap_or(if kind == EntityType::Per {
                     EntityType::Org
                 } else {
@@ -1211,8 +1208,8 @@ fn push_span(
             && b - k - 1 <= max_len
             && matches!(tok(k), "dan" | "and" | "atau" | "or" | "serta" | "&")
         {
-            let left = LEXICON.classes((a..k).map(|j| info[j - ra].lower));
-            let right = LEXICON.classes((k + 1..b).map(|j| info[j - ra].lower));
+            let left = span_classes(info, a - ra, k - ra);
+            let right = span_classes(info, k + 1 - ra, b - ra);
             if let (Some(l), Some(r)) = (lexicon_kind(left), lexicon_kind(right)) {
                 push_span(text, toks, info, ra, a, k, l, true, style, out);
                 push_span(text, toks, info, ra, k + 1, b, r, true, style, out);
@@ -1231,7 +1228,7 @@ fn push_span(
     {
         return;
     }
-    let classes = LEXICON.classes((a..b).map(|k| info[k - ra].lower));
+    let classes = span_classes(info, a - ra, b - ra);
     if classes & NOT_NAME != 0 {
         return;
     }
@@ -1335,6 +1332,13 @@ fn push_span(
     });
 }
 
+/// The classes of the lexicon phrase that tokens `a..b` of `info` are (0:
+/// none; not inlined: one copy of the lookup for the rules' many spans).
+#[inline(never)]
+fn span_classes(info: &[TokInfo], a: usize, b: usize) -> u16 {
+    LEXICON.classes(info.get(a..b).unwrap_or_default().iter().map(|t| t.lower))
+}
+
 /// Calls `f(len, classes)` for the lexicon phrases and prefixes that tokens
 /// `a..a + len` of `info` are, `len` growing from 1 while `a + len <= end`,
 /// and stops at the first token sequence no phrase begins with: one hash step
@@ -1344,10 +1348,18 @@ fn phrases(info: &[TokInfo], a: usize, end: usize, mut f: impl FnMut(usize, u16)
     let mut h = features::PHRASE_SEED;
     for (len, t) in info.get(a..end).unwrap_or_default().iter().enumerate() {
         h = features::mix(h, t.lower);
-        match LEXICON.lookup(h) {
-            Some(c) => f(len + 1, c),
-            None => return,
-        }
+        // The first word's lookup is in its facts already.
+        let c = if len == 0 && t.starts_phrase() {
+            t.word
+        } else if len == 0 {
+            return;
+        } else {
+            match LEXICON.lookup(h) {
+                Some(c) => c,
+                None => return,
+            }
+        };
+        f(len + 1, c);
     }
 }
 
