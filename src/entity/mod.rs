@@ -509,6 +509,11 @@ struct Window<'a> {
 }
 
 impl<'a> Window<'a> {
+    /// The facts of token `k` of the sentence (from `ra` on).
+    fn fact(&self, k: usize) -> &'a TokInfo {
+        &self.info[k - self.ra]
+    }
+
     /// The text of token `k` of the sentence ("" past the end).
     fn tok(&self, k: usize) -> &'a str {
         self.toks
@@ -566,7 +571,7 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
     let tok = |j: usize| win.tok(j);
     let name_word = |j: usize| at(j).is_some_and(|t| t.is_cap() && t.has_lower());
     for k in a..b {
-        let t = &win.info[k - win.ra];
+        let t = win.fact(k);
         // Every rule starts at a capitalised word: the flags first, the
         // words around after. Every rule's mention holds this word, so none
         // is added where a mention has it already.
@@ -607,7 +612,7 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
             && (2..=6).contains(&t.len_chars())
             && (!prev_cap() || at(k - 1).is_some_and(TokInfo::is_initial))
             && !at(k + 2).is_some_and(TokInfo::is_cap)
-            && (5..=11).contains(&win.info[k + 1 - win.ra].len_chars())
+            && (5..=11).contains(&win.fact(k + 1).len_chars())
         {
             // "Xx-yy" with 2–5 letters a half, the rest lower-case.
             let w = tok(k + 1).as_bytes();
@@ -629,15 +634,11 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
         if !next_cap && k > win.ra && name_word(k - 1) && t.word & (ORG_CUE | COMPANY_SUFFIX) != 0 {
             let bad = TIME | TITLES | HONORIFIC | LOC_CUE;
             let mut s = k;
-            while s > win.ra
-                && k - s < 3
-                && name_word(s - 1)
-                && win.info[s - 1 - win.ra].word & bad == 0
-            {
+            while s > win.ra && k - s < 3 && name_word(s - 1) && win.fact(s - 1).word & bad == 0 {
                 s -= 1;
             }
             // Not a common word that opens the sentence ("The", "Our").
-            if win.info[s - win.ra].is_initial() && win.info[s - win.ra].word & COMMON != 0 {
+            if win.fact(s).is_initial() && win.fact(s).word & COMMON != 0 {
                 s += 1;
             }
             if s < k {
@@ -655,11 +656,10 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
 fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
     let Window { a, b, .. } = win;
     let tok = |k: usize| win.tok(k);
-    let word_classes = |k: usize| win.info[k - win.ra].word;
     let mut k = a;
     while k < b {
-        let t = &win.info[k - win.ra];
-        if !t.is_cap() || word_classes(k) & HONORIFIC == 0 {
+        let t = win.fact(k);
+        if !t.is_cap() || t.word & HONORIFIC == 0 {
             k += 1;
             continue;
         }
@@ -672,20 +672,20 @@ fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
         let mut e = j;
         let mut words = 0;
         while e < b && words < 3 {
-            let w = &win.info[e - win.ra];
+            let w = win.fact(e);
             let bad = TIME | TITLES | NAT | LOC_CUE | ORG_CUE;
             let initial = e > j
                 && w.len_chars() == 1
                 && w.is_cap()
                 && e + 2 < b
                 && tok(e + 1) == "."
-                && win.info[e + 2 - win.ra].is_cap()
-                && win.info[e + 2 - win.ra].has_lower();
+                && win.fact(e + 2).is_cap()
+                && win.fact(e + 2).has_lower();
             if initial {
                 e += 2;
                 continue;
             }
-            if !(w.is_cap() && w.has_lower()) || word_classes(e) & bad != 0 {
+            if !(w.is_cap() && w.has_lower()) || w.word & bad != 0 {
                 break;
             }
             e += 1;
@@ -708,7 +708,6 @@ fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
 /// person, unless a list says
 /// otherwise. Mentions of the window start at `from`.
 fn given_names(win: Window<'_>, out: &mut [Mention]) {
-    let classes = |k: usize| win.info[k - win.ra].word;
     for m in &mut out[win.from..] {
         if m.sure || m.kind == EntityType::Per || m.toks.len() > 2 {
             continue;
@@ -718,13 +717,13 @@ fn given_names(win: Window<'_>, out: &mut [Mention]) {
             continue;
         }
         let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
-        let first = classes(k);
+        let first = win.fact(k).word;
         let given = first & FIRST_NAME != 0 && first & other == 0;
         // Two words only for an organisation: "Douglas County" is a place.
         let rest_unknown = m.toks.len() == 1
             || m.kind == EntityType::Org && {
-                let w = &win.info[k + 1 - win.ra];
-                w.is_cap() && w.has_lower() && classes(k + 1) & (other | LOC_CUE | ORG_CUE) == 0
+                let w = win.fact(k + 1);
+                w.is_cap() && w.has_lower() && w.word & (other | LOC_CUE | ORG_CUE) == 0
             };
         if given && rest_unknown {
             m.kind = EntityType::Per;
@@ -741,7 +740,7 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
     let Window { a, b, .. } = win;
     let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
     for k in a..b {
-        let t = &win.info[k - win.ra];
+        let t = win.fact(k);
         // The flags first: most tokens are no capitalised word; then a
         // word in a mention already (no mention is added there).
         if !t.is_cap() || !t.has_lower() || covered(&out[win.from..], &win.toks[k]) {
@@ -751,10 +750,8 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
         if c & FIRST_NAME == 0 || c & other != 0 {
             continue;
         }
-        let next_cap = k + 1 < win.ra + win.info.len() && win.info[k + 1 - win.ra].is_cap();
-        let prev_cap = k > win.ra
-            && win.info[k - 1 - win.ra].is_cap()
-            && !win.info[k - 1 - win.ra].is_initial();
+        let next_cap = k + 1 < win.ra + win.info.len() && win.fact(k + 1).is_cap();
+        let prev_cap = k > win.ra && win.fact(k - 1).is_cap() && !win.fact(k - 1).is_initial();
         let r = win.toks[k].clone();
         let before = win.text.get(..r.start).and_then(|t| t.chars().next_back());
         let mut after = win.text.get(r.end..).unwrap_or("").chars();
@@ -782,10 +779,9 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
 /// Beethoven" (the tagger stops at the particle). Mentions of the window
 /// start at `from`, sorted.
 fn name_particles(win: Window<'_>, out: &mut Vec<Mention>) {
-    let particle =
-        |k: usize| !win.info[k - win.ra].has_upper() && win.info[k - win.ra].word & PARTICLE != 0;
+    let particle = |k: usize| !win.fact(k).has_upper() && win.fact(k).word & PARTICLE != 0;
     let end = win.ra + win.info.len();
-    let name_word = |k: usize| win.info[k - win.ra].is_cap() && win.info[k - win.ra].has_lower();
+    let name_word = |k: usize| win.fact(k).is_cap() && win.fact(k).has_lower();
     let mut i = win.from;
     while i < out.len() {
         if out[i].kind != EntityType::Per {
@@ -825,12 +821,7 @@ fn name_particles(win: Window<'_>, out: &mut Vec<Mention>) {
             k -= 1;
         }
         let free = i == win.from || out[i - 1].range.end <= win.toks[k.saturating_sub(1)].start;
-        if k < s0
-            && k > win.ra
-            && name_word(k - 1)
-            && !win.info[k - 1 - win.ra].is_initial()
-            && free
-        {
+        if k < s0 && k > win.ra && name_word(k - 1) && !win.fact(k - 1).is_initial() && free {
             let m = &mut out[i];
             debug_assert_eq!(m.toks.start, s0);
             m.toks.start = k - 1;
@@ -860,7 +851,7 @@ fn spaced_hyphen_names(win: Window<'_>, out: &mut [Mention]) {
         if k <= win.ra || k + 1 >= end {
             continue;
         }
-        let (last, y) = (&win.info[k - 1 - win.ra], &win.info[k + 1 - win.ra]);
+        let (last, y) = (win.fact(k - 1), win.fact(k + 1));
         if last.len_chars() <= 6
             && (2..=6).contains(&y.len_chars())
             && y.word & COMMON == 0
