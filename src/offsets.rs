@@ -260,18 +260,16 @@ fn lanes(x: u64) -> usize {
 /// UTF-16 units contributed by the characters starting in `bytes`: one per
 /// byte that is not a continuation byte, two for a 4-byte lead.
 pub(crate) fn units(bytes: &[u8]) -> usize {
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     // Eight bytes at a time: a lane per byte counts its continuation bytes
     // (10xxxxxx) and 4-byte leads (11110xxx), summed across lanes every 31
     // words (before a lane could overflow).
     let mut chunks = bytes.chunks_exact(8);
     let mut n = 0usize;
     let (mut cont, mut four, mut k) = (0u64, 0u64, 0);
-    let lanes = |x: u64| (x.wrapping_mul(u64::from_ne_bytes([1; 8])) >> 56) as usize;
     for c in &mut chunks {
         let w = crate::bytes::le_u64(c);
-        cont += (w & !(w << 1) & HIGHS) >> 7;
-        four += (w & (w << 1) & (w << 2) & (w << 3) & HIGHS) >> 7;
+        cont += continuations(w);
+        four += four_byte_leads(w);
         n += 8;
         k += 1;
         if k == 31 {
@@ -290,13 +288,11 @@ pub(crate) fn units(bytes: &[u8]) -> usize {
 /// Characters (Unicode scalar values) starting in `bytes`: the bytes that
 /// are not continuation bytes, counted eight at a time as in [`units`].
 pub(crate) fn chars(bytes: &[u8]) -> usize {
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let mut chunks = bytes.chunks_exact(8);
     let (mut n, mut cont, mut k) = (0usize, 0u64, 0);
-    let lanes = |x: u64| (x.wrapping_mul(u64::from_ne_bytes([1; 8])) >> 56) as usize;
     for c in &mut chunks {
         let w = crate::bytes::le_u64(c);
-        cont += (w & !(w << 1) & HIGHS) >> 7;
+        cont += continuations(w);
         n += 8;
         k += 1;
         if k == 31 {
