@@ -206,7 +206,10 @@ function cancel() {
   setBusy(false);
   startWorker();
   setStatus("cancelled");
-  $.input.focus();
+  // Focus goes back to the button that started the run (the cancel button is
+  // gone). Not to the editor: focusing a textarea that holds millions of
+  // characters lays its text out again, a 200–300 ms task at 19 M.
+  $.analyse.focus();
 }
 
 // ------------------------------------------------------------------ status
