@@ -62,8 +62,40 @@ struct Candidate {
     lower: bool,
 }
 
+/// Where a language's reference texts differ in what is a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Conventions {
+    /// Which quotations no sentence ends inside.
+    pub(super) quotes: Quotes,
+    /// Whether a news dateline opening a line ("LONDON, March 3 — The …") is
+    /// a sentence of its own (English, as GUM) or opens the article's first
+    /// sentence (Indonesian, as IndoSum: "JAKARTA, KOMPAS.com - Presiden …",
+    /// like "Jakarta (ANTARA) - Presiden …", which has no comma to tell).
+    pub(super) dateline_alone: bool,
+}
+
+impl Conventions {
+    /// The conventions of `lang`.
+    pub(super) fn of(lang: crate::Lang) -> Self {
+        match lang {
+            crate::Lang::Id => Conventions {
+                quotes: Quotes::Whole,
+                dateline_alone: false,
+            },
+            crate::Lang::En => Conventions {
+                quotes: Quotes::Continued,
+                dateline_alone: true,
+            },
+        }
+    }
+}
+
 /// Runs the first pass.
-pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
+pub(super) fn scan(text: &str, conventions: Conventions, lex: &Lexicon) -> Marks {
+    let Conventions {
+        quotes,
+        dateline_alone,
+    } = conventions;
     let mut marks = Marks::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut parens: Vec<usize> = Vec::new();
@@ -75,7 +107,7 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
     let (mut after_space, mut after_open, mut after_bullet) = (true, false, false);
     let mut i = 0;
     // A dateline opens a line: here, and after each line break.
-    if bytes.first().is_some_and(|&b| b != b'\n') {
+    if dateline_alone && bytes.first().is_some_and(|&b| b != b'\n') {
         if let Some(next) = dateline(text, 0) {
             marks.starts.push(next);
         }
@@ -119,7 +151,7 @@ pub(super) fn scan(text: &str, quotes: Quotes, lex: &Lexicon) -> Marks {
                 parens.clear();
                 quote_open = None;
                 curly_open = None;
-                if bytes.get(i + 1).is_some_and(|&b| b != b'\n') {
+                if dateline_alone && bytes.get(i + 1).is_some_and(|&b| b != b'\n') {
                     if let Some(next) = dateline(text, i + 1) {
                         marks.starts.push(next);
                     }
@@ -523,18 +555,18 @@ mod tests {
     #[test]
     fn finds_inline_lists_and_spans() {
         let t = "1. The first item 2. The second item";
-        let m = scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id));
+        let m = scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id));
         assert_eq!(m.starts, [0, 18]);
         assert_eq!(m.marker_ends, [1, 19]);
         let t = "• 9. The first item • 10. The second item";
         assert_eq!(
-            scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id)).starts,
+            scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id)).starts,
             [0, "• 9. The first item ".len()]
         );
         // A lone number is no list.
         assert!(scan(
             "Dia juara 2. Lalu pulang.",
-            Quotes::Whole,
+            Conventions::of(crate::Lang::Id),
             Lexicon::of(crate::Lang::Id)
         )
         .starts
@@ -542,12 +574,12 @@ mod tests {
         // Roman numerals: "i." may also be the ninth letter.
         let t = "i.) The first item ii.) The second item";
         assert_eq!(
-            scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id)).starts,
+            scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id)).starts,
             [0, 19]
         );
         let t = "h. one i. two j. three";
         assert_eq!(
-            scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id)).starts,
+            scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id)).starts,
             [0, 7, 14]
         );
         assert_eq!(roman_value(b"xiv"), Some(14));
@@ -560,7 +592,7 @@ mod tests {
             assert!(!is_item(not, 0), "{not}");
         }
         let t = "Kata dia, \"Satu. Dua.\" Lalu (tiga. empat) pergi.";
-        let m = scan(t, Quotes::Whole, Lexicon::of(crate::Lang::Id));
+        let m = scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id));
         assert_eq!(m.protected.len(), 2);
         assert_eq!(&t[m.protected[0].clone()], "\"Satu. Dua.\"");
         assert_eq!(&t[m.protected[1].clone()], "(tiga. empat)");

@@ -58,9 +58,11 @@
 //!   nor when the next line starts with a terminator ("pricing\n.");
 //!   a line that starts with a list item ("- …" "2) …" "(b) …") always starts
 //!   a sentence;
-//! - a news dateline that opens a line, capitalised words with a comma
-//!   between them and a dash ("Evansville, Indiana, United States - This
-//!   past week …"), is a sentence of its own.
+//! - in English, a news dateline that opens a line, capitalised words with a
+//!   comma between them and a dash ("Evansville, Indiana, United States -
+//!   This past week …"), is a sentence of its own; in Indonesian it opens the
+//!   first sentence ("JAKARTA, KOMPAS.com - Presiden …", as "Jakarta (ANTARA)
+//!   - Presiden …"; see [`marks::Conventions`]).
 //!
 //! Word lists are matched ignoring ASCII case. Adding a language means a
 //! `Lang` variant, a folder `src/lang/<code>/` with the six lists, a match
@@ -118,7 +120,7 @@ mod marks;
 
 use crate::Lang;
 use lexicon::{Abbrev, Lexicon};
-use marks::{Marks, Quotes};
+use marks::{Conventions, Marks};
 use std::ops::Range;
 
 /// How far back a word before a period is looked at, in bytes. Longer tokens
@@ -137,10 +139,7 @@ pub(crate) fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
         lex: Lexicon::of(lang),
         marks: marks::scan(
             text,
-            match lang {
-                Lang::Id => Quotes::Whole,
-                Lang::En => Quotes::Continued,
-            },
+            Conventions::of(lang),
             Lexicon::of(lang),
         ),
         out: Vec::new(),
