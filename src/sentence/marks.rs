@@ -555,12 +555,21 @@ mod tests {
     #[test]
     fn finds_inline_lists_and_spans() {
         let t = "1. The first item 2. The second item";
-        let m = scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id));
+        let m = scan(
+            t,
+            Conventions::of(crate::Lang::Id),
+            Lexicon::of(crate::Lang::Id),
+        );
         assert_eq!(m.starts, [0, 18]);
         assert_eq!(m.marker_ends, [1, 19]);
         let t = "• 9. The first item • 10. The second item";
         assert_eq!(
-            scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id)).starts,
+            scan(
+                t,
+                Conventions::of(crate::Lang::Id),
+                Lexicon::of(crate::Lang::Id)
+            )
+            .starts,
             [0, "• 9. The first item ".len()]
         );
         // A lone number is no list.
@@ -574,12 +583,22 @@ mod tests {
         // Roman numerals: "i." may also be the ninth letter.
         let t = "i.) The first item ii.) The second item";
         assert_eq!(
-            scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id)).starts,
+            scan(
+                t,
+                Conventions::of(crate::Lang::Id),
+                Lexicon::of(crate::Lang::Id)
+            )
+            .starts,
             [0, 19]
         );
         let t = "h. one i. two j. three";
         assert_eq!(
-            scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id)).starts,
+            scan(
+                t,
+                Conventions::of(crate::Lang::Id),
+                Lexicon::of(crate::Lang::Id)
+            )
+            .starts,
             [0, 7, 14]
         );
         assert_eq!(roman_value(b"xiv"), Some(14));
@@ -592,7 +611,11 @@ mod tests {
             assert!(!is_item(not, 0), "{not}");
         }
         let t = "Kata dia, \"Satu. Dua.\" Lalu (tiga. empat) pergi.";
-        let m = scan(t, Conventions::of(crate::Lang::Id), Lexicon::of(crate::Lang::Id));
+        let m = scan(
+            t,
+            Conventions::of(crate::Lang::Id),
+            Lexicon::of(crate::Lang::Id),
+        );
         assert_eq!(m.protected.len(), 2);
         assert_eq!(&t[m.protected[0].clone()], "\"Satu. Dua.\"");
         assert_eq!(&t[m.protected[1].clone()], "(tiga. empat)");

@@ -19,7 +19,9 @@
 //! - general abbreviations (`abbrev.txt`: "St." "spt."), initials ("M. Enoch",
 //!   "you and I.") and dotted abbreviations ("a.n." "U.S." "S.H.") end one only
 //!   before a typical sentence starter (`starters.txt`: "Dia" "The" "How");
-//!   an upper-case dotted one ("U.S.") also before a title ("Mr.");
+//!   an upper-case dotted one ("U.S.") also before a title ("Mr."); in
+//!   Indonesian a dotted one after a comma is a degree after a name ("kata
+//!   Budi, M.Si. Pemerintah …") and ends one before any capitalised word;
 //! - times and eras after a number ("6 p.m." "753 B.C." and Indonesian "7 M.")
 //!   end one before a capitalised word, except a weekday or month, and except
 //!   in a short opening phrase ("At 5 a.m. Mr. Smith went …");
@@ -137,11 +139,7 @@ pub(crate) fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
         bytes: text.as_bytes(),
         lang,
         lex: Lexicon::of(lang),
-        marks: marks::scan(
-            text,
-            Conventions::of(lang),
-            Lexicon::of(lang),
-        ),
+        marks: marks::scan(text, Conventions::of(lang), Lexicon::of(lang)),
         out: Vec::new(),
         start: 0,
         first_word: None,
@@ -675,6 +673,12 @@ impl Splitter<'_> {
                 && !self.opening_phrase(word_start);
         }
         if is_dotted(word) {
+            if self.lang == Lang::Id && next.kind == Kind::Upper && self.after_comma(word_start) {
+                // A degree after a name ends the sentence: "kata Budi
+                // Santoso, M.Si. Pemerintah …" ("Drs. M. Enoch, M.Si. di
+                // kampus" goes on: lower case).
+                return true;
+            }
             if word.chars().any(char::is_lowercase) {
                 return starter();
             }
@@ -690,6 +694,11 @@ impl Splitter<'_> {
             return false;
         };
         head.len() <= 4 * MAX_WORD && head.split_whitespace().count() <= 2
+    }
+
+    /// Whether the word starting at `s` follows a comma ("Budi, S.H.").
+    fn after_comma(&self, s: usize) -> bool {
+        self.text[..s].trim_end_matches(' ').ends_with(',')
     }
 
     /// Whether the word starting at `s` follows a number ("6 p.m.").
