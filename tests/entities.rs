@@ -234,6 +234,38 @@ fn surname_merges_only_when_unambiguous() {
 }
 
 #[test]
+fn a_name_part_the_tagger_left_out_counts_for_its_person() {
+    // "Xi" alone is no name to the English tagger; after "Xi Jinping" it is his.
+    let t = table(
+        "Biden met Chinese President Xi Jinping on Wednesday. Biden said that Xi had agreed to \
+         resume talks. China's foreign ministry said Xi told Biden that Taiwan mattered most.",
+        &en(),
+    );
+    assert!(t.contains(&("Xi Jinping".into(), "PER".into(), 3)), "{t:?}");
+    // A part that is a common word is left alone: "Young" and "Karya" here
+    // are no names.
+    let t = table(
+        "Senator Mark Young said on Monday that he would run. Young people cheered the news.",
+        &en(),
+    );
+    assert!(t.contains(&("Mark Young".into(), "PER".into(), 1)), "{t:?}");
+    let t = table(
+        "Gubernur Budi Karya tiba di Bandung. Karya seni dipamerkan. Budi tersenyum.",
+        &id(),
+    );
+    assert!(t.contains(&("Budi Karya".into(), "PER".into(), 2)), "{t:?}");
+}
+
+#[test]
+fn the_name_shown_is_not_the_datelines_capitals() {
+    let t = table(
+        "WASHINGTON, March 3 - The senator spoke. Officials in Washington said little.",
+        &en(),
+    );
+    assert!(t.contains(&("Washington".into(), "LOC".into(), 2)), "{t:?}");
+}
+
+#[test]
 fn lower_cased_text_still_finds_known_names() {
     let t = table(
         "presiden joko widodo berkunjung ke jakarta dan bertemu pejabat kpk.",

@@ -227,11 +227,16 @@ pub(crate) fn merge(
         group_ids.push(group_of[r]);
     }
     let groups = Buckets::new(&group_ids, group_count);
+    // The fullest name; of forms as full, one not in capitals throughout
+    // ("Washington" over a dateline's "WASHINGTON").
     let longest = |g: &[usize]| -> usize {
+        let rank = |i: usize| {
+            let (a, text) = (&mentions[i], surface(i));
+            (a.toks.len(), text.len(), !shouted(text))
+        };
         let mut best = g[0];
         for &i in g {
-            let (a, b) = (&mentions[i], &mentions[best]);
-            if (a.toks.len(), surface_at[i].len()) > (b.toks.len(), surface_at[best].len()) {
+            if rank(i) > rank(best) {
                 best = i;
             }
         }
@@ -391,4 +396,13 @@ pub(crate) fn merge(
         });
     }
     found
+}
+
+/// Whether a name is written in capitals throughout with a word of five
+/// letters or more ("WASHINGTON", "KOREA UTARA"; not an acronym such as "NASA").
+fn shouted(name: &str) -> bool {
+    !name.chars().any(char::is_lowercase)
+        && name
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 5)
 }

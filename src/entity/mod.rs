@@ -1398,12 +1398,15 @@ fn breaks_name(w: &str) -> bool {
 }
 
 /// Counts every occurrence of a name the tagger found somewhere in the text:
-/// the same capitalised token sequence elsewhere becomes a mention too.
+/// the same capitalised token sequence elsewhere becomes a mention too, and so
+/// does a person's first or last word standing alone.
 fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
     // Surface hash → the first mention with that surface (an index, u32 as
-    // in `merge`), or `PREFIX` for the surface of a name's first tokens only:
+    // in `merge`), or `PREFIX` for the surface of a name's first tokens only,
+    // or `PART` for a person's first or last word (a prefix too, maybe):
     // the scan below stops at the first token sequence that is neither.
     const PREFIX: u32 = u32::MAX;
+    const PART: u32 = u32::MAX - 1;
     let mut names: lexicon::HashKeyed<u32> = lexicon::HashKeyed::default();
     let mut max_len = 0;
     // At most one entry a token of a name: no growing and rehashing.
@@ -1428,7 +1431,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         }
         // Written as an earlier name (the same tokens): it and its prefixes
         // are there, and a word passed the lexicon's check before.
-        if names.get(&h).is_some_and(|&v| v != PREFIX) {
+        if names.get(&h).is_some_and(|&v| v < PART) {
             continue;
         }
         if len == 1 {
@@ -1443,11 +1446,34 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         }
         for (j, &h) in prefix[..len].iter().enumerate() {
             let v = names.entry(h).or_insert(PREFIX);
-            if j + 1 == len && *v == PREFIX {
+            if j + 1 == len && *v >= PART {
                 *v = k as u32;
             }
         }
         max_len = max_len.max(len);
+        // A person's first and last word alone name them too ("Xi" after
+        // "Xi Jinping"): merging links such a part to its one full name, or
+        // leaves it alone when two people share it.
+        if m.kind == EntityType::Per && (2..=3).contains(&len) {
+            for t in [&toks[m.toks.start], &toks[m.toks.end - 1]] {
+                let word = text.get(t.clone()).unwrap_or("");
+                let c = LEXICON.classes(std::iter::once(features::word_hash(word)));
+                if word.len() >= 2
+                    && word.starts_with(|ch: char| ch.is_uppercase())
+                    && c & (COMMON | TIME | TITLES | NAT | LOC | ORG) == 0
+                {
+                    let h = lexicon::surface_step(lexicon::SURFACE_SEED, text, t);
+                    names
+                        .entry(h)
+                        .and_modify(|v| {
+                            if *v == PREFIX {
+                                *v = PART;
+                            }
+                        })
+                        .or_insert(PART);
+                }
+            }
+        }
     }
     if names.is_empty() {
         return;
@@ -1487,6 +1513,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
             continue;
         }
         let mut best = None;
+        let mut part = false;
         let mut h = lexicon::SURFACE_SEED;
         for len in 1..=max_len.min(toks.len() - i) {
             h = lexicon::surface_step(h, text, &toks[i + len - 1]);
@@ -1494,6 +1521,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
                 // No name begins with these tokens: none is longer either.
                 None => break,
                 Some(&PREFIX) => {}
+                Some(&PART) => part = len == 1,
                 Some(&k) => {
                     let m = &mentions[k as usize];
                     if m.toks.len() == len {
@@ -1501,6 +1529,9 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
                     }
                 }
             }
+        }
+        if best.is_none() && part {
+            best = Some((1, EntityType::Per));
         }
         match best {
             Some((len, kind)) => {
