@@ -242,6 +242,16 @@ fn a_name_part_the_tagger_left_out_counts_for_its_person() {
         &en(),
     );
     assert!(t.contains(&("Xi Jinping".into(), "PER".into(), 3)), "{t:?}");
+    // Nor inside an address.
+    let r = count_entities(
+        "Kevin Boone joined Accenture in May. Write to kevin.Boone@example.com or ask Boone.",
+        &en(),
+    );
+    let kevin = r
+        .iter()
+        .find(|e| e.name == "Kevin Boone")
+        .expect("Kevin Boone");
+    assert_eq!(kevin.count, 2, "{r:?}");
     // A part that is a common word is left alone: "Young" and "Karya" here
     // are no names.
     let t = table(

@@ -1536,8 +1536,9 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         match best {
             Some((len, kind)) => {
                 let r = toks[i].start..toks[i + len - 1].end;
-                // Only whole tokens: not inside a longer word sequence's mention.
-                if !covered(&taken, &r) {
+                // Only whole tokens: not inside a longer word sequence's
+                // mention, nor inside an address.
+                if !covered(&taken, &r) && !glued(text, &r) {
                     added.push(Mention {
                         range: r,
                         kind,
@@ -1551,6 +1552,17 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         }
     }
     mentions.extend(added);
+}
+
+/// Whether the token at `r` is glued into an address, a handle or a path
+/// ("Kevin.A.Boone@accenture.com", "example.com/Boone").
+fn glued(text: &str, r: &Range<usize>) -> bool {
+    let b = text.as_bytes();
+    let before = r.start.checked_sub(1).and_then(|i| b.get(i));
+    let after = b.get(r.end);
+    matches!(before, Some(b'.' | b'@' | b'/' | b'_'))
+        || matches!(after, Some(b'@' | b'/' | b'_'))
+        || (after == Some(&b'.') && b.get(r.end + 1).is_some_and(u8::is_ascii_alphanumeric))
 }
 
 /// Links a name followed by its acronym in parentheses, "Dewan Keamanan
