@@ -267,6 +267,23 @@ fn a_name_part_the_tagger_left_out_counts_for_its_person() {
 }
 
 #[test]
+fn a_known_place_named_in_two_sentences_counts_in_indonesian() {
+    // In one sentence a place as actor or modifier is left to the tagger (as
+    // idner-news-2k annotates it); an article that names it in several
+    // sentences is about it.
+    let article = "Israel kembali melancarkan serangan udara ke Jalur Gaza pada Selasa. \
+        Militer Israel mengatakan serangan menyasar posisi Hamas. \
+        Perdana Menteri Israel Benjamin Netanyahu menegaskan operasi akan berlanjut.";
+    let t = table(article, &id());
+    assert!(t.contains(&("Israel".into(), "LOC".into(), 3)), "{t:?}");
+    let t = table(
+        "Di pihak Israel, korban konflik Hamas dengan Israel mencapai 68 orang.",
+        &id(),
+    );
+    assert!(!t.iter().any(|(n, _, _)| n == "Israel"), "{t:?}");
+}
+
+#[test]
 fn the_name_shown_is_not_the_datelines_capitals() {
     let t = table(
         "WASHINGTON, March 3 - The senator spoke. Officials in Washington said little.",

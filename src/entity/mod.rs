@@ -210,6 +210,8 @@ struct Scratch {
     decode: model::DecodeScratch,
     tagged: Vec<Range<usize>>,
     kept: Vec<Mention>,
+    /// Known places of the sentence left to the document (Indonesian).
+    places: Vec<Mention>,
 }
 
 /// Finds the entities of `text`, ranked by count, then by first mention.
@@ -229,7 +231,9 @@ pub(crate) fn recognise(
         let model = model::for_lang(lang);
         let lex = lexicon::for_features(lang);
         let mut s = Scratch::default();
-        for sentence in sentences {
+        // Known places left to the document, with their sentence's index.
+        let mut places: Vec<(usize, Mention)> = Vec::new();
+        for (k, sentence) in sentences.iter().enumerate() {
             let first = mentions.len();
             sentence_mentions(
                 text,
@@ -246,8 +250,15 @@ pub(crate) fn recognise(
             for m in &mut mentions[first..] {
                 m.toks = m.toks.start + base..m.toks.end + base;
             }
+            if !s.places.is_empty() {
+                places.extend(s.places.drain(..).map(|mut m| {
+                    m.toks = m.toks.start + base..m.toks.end + base;
+                    (k, m)
+                }));
+            }
             all_toks.extend_from_slice(&s.toks);
         }
+        named_twice(text, places, &mut mentions);
         propagate(text, &all_toks, &mut mentions);
     }
     let mut found = merge::merge(text, &all_toks, mentions, &links, options);
@@ -266,6 +277,24 @@ pub(crate) fn recognise(
         )
     });
     found
+}
+
+/// Adds the known places the document names in two sentences or more that no
+/// sentence took on its own (see `sentence_mentions`; each with the index of
+/// its sentence): "Israel mengklaim …" and "Militer Israel …" in an article
+/// about Israel.
+fn named_twice(text: &str, mut places: Vec<(usize, Mention)>, mentions: &mut Vec<Mention>) {
+    let name = |m: &Mention| text.get(m.range.clone()).unwrap_or("");
+    // Stable: each name's places stay in sentence order.
+    crate::sort::sort_by_key(&mut places, |(_, m)| name(m));
+    let mut i = 0;
+    while i < places.len() {
+        let j = i + places[i..].partition_point(|(_, m)| name(m) == name(&places[i].1));
+        if places[j - 1].0 != places[i].0 {
+            mentions.extend(places[i..j].iter().map(|(_, m)| m.clone()));
+        }
+        i = j;
+    }
 }
 
 /// Whether `m` lies inside one of `sentences` (sorted, disjoint).
@@ -429,19 +458,18 @@ fn sentence_mentions(
             k = l;
         }
         // Lexicon names the tagger left out: people and organisations, and in
-        // lower-cased text places too (in normal text the tagger's judgement
-        // of context decides for places, as the annotation of "Israel" as an
-        // actor varies; see `propagate` for the document level).
+        // lower-cased text places too. In normal Indonesian text the tagger's
+        // judgement of context decides for a place in a sentence (the
+        // annotation of "Israel" as an actor or a modifier varies), and the
+        // document for the rest: a known place named in two sentences is one
+        // (`s.places`, see `recognise`; `propagate` for one the tagger took).
         let tagged = &mut s.tagged;
         tagged.clear();
         tagged.extend(out[before..].iter().map(|m| m.range.clone()));
         crate::sort::sort_by_key(tagged, |r| r.end);
         let all_kinds = lower_text || caps_text;
-        for &(ma, mb, classes) in s
-            .matches
-            .iter()
-            .filter(|m| all_kinds || !style.indonesian || m.2 & LOC == 0)
-        {
+        let places_by_document = !all_kinds && style.indonesian;
+        for &(ma, mb, classes) in &s.matches {
             let (ma, mb) = (ma + ra, mb + ra);
             let Some(kind) = lexicon_kind(classes) else {
                 continue;
@@ -462,7 +490,12 @@ fn sentence_mentions(
                 first.is_cap()
             };
             if ok {
-                push_span(text, &s.toks, &s.info, ra, ma, mb, kind, true, style, out);
+                let to = if places_by_document && classes & LOC != 0 {
+                    &mut s.places
+                } else {
+                    &mut *out
+                };
+                push_span(text, &s.toks, &s.info, ra, ma, mb, kind, true, style, to);
             }
         }
         let w = Window {

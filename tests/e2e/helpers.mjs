@@ -175,12 +175,14 @@ export function markedText(page) {
  */
 export const LONG_TASK_MS = 100;
 
-/** Starts recording the page's long tasks (durations in ms) in `window.longTasks`. */
+/** Starts recording the page's long tasks (durations in ms) in `window.longTasks`, afresh. */
 export function watchLongTasks(page) {
   return page.evaluate(() => {
-    window.longTasks = [];
-    new PerformanceObserver((l) => window.longTasks.push(...l.getEntries().map((e) => Math.round(e.duration))))
-      .observe({ type: "longtask" });
+    window.longTaskObserver?.disconnect();
+    const tasks = [];
+    window.longTasks = tasks;
+    window.longTaskObserver = new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => Math.round(e.duration))));
+    window.longTaskObserver.observe({ type: "longtask" });
   });
 }
 
