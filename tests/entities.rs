@@ -284,6 +284,26 @@ fn a_known_place_named_in_two_sentences_counts_in_indonesian() {
 }
 
 #[test]
+fn an_organisation_with_and_without_its_legal_form_is_one() {
+    let t = table(
+        "PT Pertamina (Persero) menaikkan harga. Pertamina menyebut harga minyak naik.",
+        &id(),
+    );
+    assert_eq!(t, [("PT Pertamina (Persero)".into(), "ORG".into(), 2)]);
+    let t = table(
+        "Apple Inc. reported a profit. Apple said sales rose. Ford Motor Co. cut jobs. \
+         Ford Motor said demand fell.",
+        &en(),
+    );
+    assert!(t.contains(&("Apple Inc.".into(), "ORG".into(), 2)), "{t:?}");
+    // The legal form decides the type.
+    assert!(
+        t.contains(&("Ford Motor Co.".into(), "ORG".into(), 2)),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn the_name_shown_is_not_the_datelines_capitals() {
     let t = table(
         "WASHINGTON, March 3 - The senator spoke. Officials in Washington said little.",
