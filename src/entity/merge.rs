@@ -422,6 +422,26 @@ fn shouted(name: &str) -> bool {
             .any(|w| w.chars().count() >= 5)
 }
 
+/// Whether tokens `toks` are a legal form alone ("Inc." of "Amazon.com Inc.",
+/// whose name the tokens split at its periods): no name.
+pub(crate) fn legal_form_alone(text: &str, toks: &[Range<usize>]) -> bool {
+    let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let n = if toks.len() == 2 && word(1) == "." {
+        1
+    } else {
+        toks.len()
+    };
+    n == 1 && is_legal_form(word(0))
+}
+
+/// Whether `w` is a legal form written after a company's name.
+fn is_legal_form(w: &str) -> bool {
+    matches!(
+        w,
+        "Tbk" | "Inc" | "Corp" | "Ltd" | "LLC" | "plc" | "PLC" | "Co"
+    )
+}
+
 /// The tokens of an organisation's name without its legal form, when it has
 /// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co."
 /// or "(Persero)" after. None when there is none or nothing else.
@@ -440,12 +460,7 @@ fn without_legal_form(text: &str, toks: &[Range<usize>]) -> Option<Range<usize>>
     } else {
         b - 1
     };
-    if form > a
-        && matches!(
-            word(form),
-            "Tbk" | "Inc" | "Corp" | "Ltd" | "LLC" | "plc" | "PLC" | "Co"
-        )
-    {
+    if form > a && is_legal_form(word(form)) {
         b = form;
         if b > a + 1 && word(b - 1) == "," {
             b -= 1;

@@ -1335,6 +1335,10 @@ fn push_span(
             b += 1;
         }
     }
+    if merge::legal_form_alone(text, &toks[a..b]) {
+        // No name: "Inc." of "Amazon.com Inc." (split at its periods).
+        return;
+    }
     let mut sure = sure;
     if let Some(k) = lexicon_kind(classes) {
         kind = k;
