@@ -231,8 +231,8 @@ pub(crate) fn recognise(
         let model = model::for_lang(lang);
         let lex = lexicon::for_features(lang);
         let mut s = Scratch::default();
-        // Known places left to the document, with their sentence's index.
-        let mut places: Vec<(usize, Mention)> = Vec::new();
+        // Known places left to the document, and their sentences' indices.
+        let (mut places, mut sentence_of) = (Vec::new(), Vec::new());
         for (k, sentence) in sentences.iter().enumerate() {
             let first = mentions.len();
             sentence_mentions(
@@ -250,15 +250,14 @@ pub(crate) fn recognise(
             for m in &mut mentions[first..] {
                 m.toks = m.toks.start + base..m.toks.end + base;
             }
-            if !s.places.is_empty() {
-                places.extend(s.places.drain(..).map(|mut m| {
-                    m.toks = m.toks.start + base..m.toks.end + base;
-                    (k, m)
-                }));
+            for mut m in s.places.drain(..) {
+                m.toks = m.toks.start + base..m.toks.end + base;
+                places.push(m);
+                sentence_of.push(k as u32);
             }
             all_toks.extend_from_slice(&s.toks);
         }
-        named_twice(text, places, &mut mentions);
+        named_twice(text, &all_toks, &places, &sentence_of, &mut mentions);
         propagate(text, &all_toks, &mut mentions);
     }
     let mut found = merge::merge(text, &all_toks, mentions, &links, options);
@@ -280,20 +279,30 @@ pub(crate) fn recognise(
 }
 
 /// Adds the known places the document names in two sentences or more that no
-/// sentence took on its own (see `sentence_mentions`; each with the index of
-/// its sentence): "Israel mengklaim …" and "Militer Israel …" in an article
-/// about Israel.
-fn named_twice(text: &str, mut places: Vec<(usize, Mention)>, mentions: &mut Vec<Mention>) {
-    let name = |m: &Mention| text.get(m.range.clone()).unwrap_or("");
-    // Stable: each name's places stay in sentence order.
-    crate::sort::sort_by_key(&mut places, |(_, m)| name(m));
-    let mut i = 0;
-    while i < places.len() {
-        let j = i + places[i..].partition_point(|(_, m)| name(m) == name(&places[i].1));
-        if places[j - 1].0 != places[i].0 {
-            mentions.extend(places[i..j].iter().map(|(_, m)| m.clone()));
+/// sentence took on its own (see `sentence_mentions`; `places[i]` is in
+/// sentence `sentence_of[i]`, its tokens index `toks`): "Israel mengklaim …"
+/// and "Militer Israel …" in an article about Israel.
+fn named_twice(
+    text: &str,
+    toks: &[Range<usize>],
+    places: &[Mention],
+    sentence_of: &[u32],
+    mentions: &mut Vec<Mention>,
+) {
+    // Surface → the sentence it was first seen in, or `TWICE`.
+    const TWICE: u32 = u32::MAX;
+    let mut seen: lexicon::HashKeyed<u32> = lexicon::HashKeyed::default();
+    let key = |m: &Mention| lexicon::surface_hash(text, &toks[m.toks.clone()]);
+    for (m, &k) in places.iter().zip(sentence_of) {
+        let first = seen.entry(key(m)).or_insert(k);
+        if *first != k {
+            *first = TWICE;
         }
-        i = j;
+    }
+    for m in places {
+        if seen.get(&key(m)) == Some(&TWICE) {
+            mentions.push(m.clone());
+        }
     }
 }
 
@@ -1494,7 +1503,8 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         if m.kind == EntityType::Per && (2..=3).contains(&len) {
             for t in [&toks[m.toks.start], &toks[m.toks.end - 1]] {
                 let word = text.get(t.clone()).unwrap_or("");
-                let c = LEXICON.classes(std::iter::once(features::word_hash(word)));
+                let h = features::mix(features::PHRASE_SEED, features::word_hash(word));
+                let c = LEXICON.lookup(h).unwrap_or(0);
                 if word.len() >= 2
                     && word.starts_with(|ch: char| ch.is_uppercase())
                     && c & (COMMON | TIME | TITLES | NAT | LOC | ORG) == 0
