@@ -47,10 +47,10 @@ build: deps-rust deps-node
 	@ls -l www/pkg/teks_bg.wasm
 
 # A folder that works from any static host under any sub-path (relative URLs only).
+# The deployable page: www/ with the comment-only lines of its scripts and
+# style sheet dropped (scripts/dist.mjs). The page tests and the benchmark load it.
 dist: build
-	rm -rf dist && mkdir -p dist && cp -r www/. dist/
-	rm -f dist/pkg/*.d.ts dist/pkg/package.json
-	@echo "dist/ ready: copy it to any static host (serve .wasm as application/wasm)"
+	node scripts/dist.mjs www dist
 
 serve: deps build
 	@echo "Serving www/ at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
@@ -77,7 +77,7 @@ test-rust:
 test-browser: deps-rust deps-browser
 	wasm-pack test --headless --chrome -- --test web
 
-test-e2e: deps-browser build
+test-e2e: deps-browser dist
 	node --test --test-concurrency=1 tests/e2e/
 
 test-package: deps-browser package
@@ -88,7 +88,7 @@ fmt:
 	cargo fmt
 
 # ---------------------------------------------------------------- other
-bench: deps build
+bench: deps dist
 	node bench/run.mjs
 
 train:

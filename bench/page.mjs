@@ -1,4 +1,4 @@
-// The bench page: loads teks (www/pkg, the page's own build) and the peers,
+// The bench page: loads teks (/pkg, the page's own build) and the peers,
 // fetches the generated texts from the bench server and runs bench/suite.mjs.
 // The result lands in `window.benchResult` (read by bench/run.mjs).
 

@@ -156,16 +156,16 @@ if (!skip.has("chromium") || !skip.has("page")) {
       }
       if (!skip.has("page")) {
         log("\nPage weight and first result (5 cold loads, median)");
-        if (existsSync(join(root, "www", "index.html"))) {
+        if (existsSync(join(root, "dist", "index.html"))) {
           results.page = await pageMetrics(browser, url, "/");
           if (results.page.firstResultMs === null) {
-            results.page.note = "www/ does not set performance.mark('teks:first-result'); first result not measured on it";
+            results.page.note = "dist/ does not set performance.mark('teks:first-result'); first result not measured on it";
           }
         } else {
-          results.page = { note: "www/index.html not found (page not built yet)" };
+          results.page = { note: "dist/index.html not found (run `make dist`)" };
         }
         results.minimalPage = await pageMetrics(browser, url, "/bench/first.html");
-        for (const [k, p] of [["www", results.page], ["minimal (bench/first.html)", results.minimalPage]]) {
+        for (const [k, p] of [["dist", results.page], ["minimal (bench/first.html)", results.minimalPage]]) {
           if (!p.files) {
             log(`  ${k}: ${p.note}`);
             continue;

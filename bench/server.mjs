@@ -1,5 +1,5 @@
 // A tiny static server for the benchmark (no dependencies):
-//   /              → www/ (the page, as users get it; www/pkg holds the wasm)
+//   /              → dist/ (the page as deployed, `make dist`; dist/pkg holds the wasm)
 //   /bench/…       → bench/ (the bench page)
 //   /node_modules/…→ node_modules/ (the peers, for the bench page)
 //   /__text/id|en  → the generated 1 MiB texts (bench/data.mjs)
@@ -79,7 +79,7 @@ export function startServer({ texts, port = 0 } = {}) {
     }
     let file;
     if (path.startsWith("/bench/") || path.startsWith("/node_modules/")) file = join(root, normalize(path));
-    else file = join(root, "www", normalize(path));
+    else file = join(root, "dist", normalize(path));
     if (!file.startsWith(root)) return send(403, "forbidden", TYPES[".txt"]);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) {
@@ -96,5 +96,5 @@ export function startServer({ texts, port = 0 } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { indonesian, english } = await import("./data.mjs");
   const { url } = await startServer({ texts: { id: indonesian(), en: english() }, port: +(process.env.PORT || 8090) });
-  console.log(`serving www/ and bench/ at ${url} (bench page: ${url}/bench/)`);
+  console.log(`serving dist/ and bench/ at ${url} (bench page: ${url}/bench/)`);
 }

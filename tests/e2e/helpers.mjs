@@ -1,4 +1,4 @@
-// Shared pieces of the page tests: a static server for www/, Chromium via
+// Shared pieces of the page tests: a static server for dist/, Chromium via
 // playwright-core, and a page wrapper that records every console error,
 // page error, request and CSP violation.
 import http from "node:http";
@@ -8,7 +8,11 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const WWW = path.join(ROOT, "www");
+// The page as deployed (`make dist`: www/ without its comment-only lines).
+export const WWW = path.join(ROOT, "dist");
+if (!fs.existsSync(path.join(WWW, "pkg", "teks_bg.wasm"))) {
+  throw new Error("dist/ is missing: run `make dist` (or `make test-e2e`) first");
+}
 export const REFERENCE_PATH = path.resolve(ROOT, "../shared/data/samples/000_8979b68690ae2a27.txt");
 
 const MIME = {
@@ -25,7 +29,7 @@ const MIME = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Serves `dir` on 127.0.0.1 at an ephemeral port, optionally under a sub-path. */
+/** Serves `dir` (the deployed page) on 127.0.0.1 at an ephemeral port, optionally under a sub-path. */
 export async function serve(dir = WWW, { base = "/" } = {}) {
   const served = [];
   const server = http.createServer((req, res) => {
