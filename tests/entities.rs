@@ -284,7 +284,24 @@ fn a_known_place_named_in_two_sentences_counts_in_indonesian() {
 }
 
 #[test]
-fn a_legal_form_alone_is_no_name() {
+fn an_organisation_with_and_without_its_legal_form_is_one() {
+    let t = table(
+        "PT Pertamina (Persero) menaikkan harga. Pertamina menyebut harga minyak naik.",
+        &id(),
+    );
+    assert_eq!(t, [("PT Pertamina (Persero)".into(), "ORG".into(), 2)]);
+    let t = table(
+        "Apple Inc. reported a profit. Apple said sales rose. Ford Motor Co. cut jobs. \
+         Ford Motor said demand fell.",
+        &en(),
+    );
+    assert!(t.contains(&("Apple Inc.".into(), "ORG".into(), 2)), "{t:?}");
+    // The legal form decides the type.
+    assert!(
+        t.contains(&("Ford Motor Co.".into(), "ORG".into(), 2)),
+        "{t:?}"
+    );
+    // Alone it is no name.
     let t = table(
         "Amazon.com Inc. said it would invest. Amazon said more.",
         &en(),

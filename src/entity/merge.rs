@@ -172,7 +172,7 @@ impl Words {
 pub(crate) fn merge(
     text: &str,
     toks: &[Range<usize>],
-    mentions: Vec<Mention>,
+    mut mentions: Vec<Mention>,
     links: &[(usize, usize)],
     options: &Options,
 ) -> Vec<Found> {
@@ -194,6 +194,21 @@ pub(crate) fn merge(
             .entry(key_hash(text, &toks[m.toks.clone()]))
             .or_insert(i as u32);
         union(&mut parent, first as usize, i);
+    }
+    // An organisation named with its legal form and without: "PT Pertamina
+    // (Persero)" and "Pertamina", "Apple Inc." and "Apple". The legal form
+    // is sure evidence of the type when the forms vote.
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if m.kind != EntityType::Org {
+            continue;
+        }
+        let all = &toks[m.toks.clone()];
+        if let Some(core) = without_legal_form(text, all) {
+            m.sure = true;
+            if let Some(&j) = by_key.get(&key_hash(text, &all[core])) {
+                union(&mut parent, i, j as usize);
+            }
+        }
     }
     // Acronyms defined in the text.
     for &(a, b) in links {
@@ -425,4 +440,31 @@ fn is_legal_form(w: &str) -> bool {
         w,
         "Tbk" | "Inc" | "Corp" | "Ltd" | "LLC" | "plc" | "PLC" | "Co"
     )
+}
+
+/// The tokens of an organisation's name without its legal form, when it has
+/// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co."
+/// or "(Persero)" after. None when there is none or nothing else.
+fn without_legal_form(text: &str, toks: &[Range<usize>]) -> Option<Range<usize>> {
+    let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let (mut a, mut b) = (0, toks.len());
+    if b > 1 && matches!(word(0), "PT" | "CV") {
+        a = 1;
+    }
+    if b >= a + 4 && word(b - 3) == "(" && word(b - 1) == ")" && word(b - 2) == "Persero" {
+        b -= 3;
+    }
+    // (A period is a token of its own.)
+    let form = if b > a + 2 && word(b - 1) == "." {
+        b - 2
+    } else {
+        b - 1
+    };
+    if form > a && is_legal_form(word(form)) {
+        b = form;
+        if b > a + 1 && word(b - 1) == "," {
+            b -= 1;
+        }
+    }
+    (a > 0 || b < toks.len()).then_some(a..b)
 }
