@@ -1,7 +1,24 @@
-// The module worker that owns the wasm. Its message protocol (page → worker:
-// init, analyse, clean, analyse-start/-chunk/-end, analyse-file, more, export;
-// worker → page: ready, progress, result, error) is documented in README.md,
-// "Worker protocol"; each handler below says what it takes and sends.
+// The module worker that owns the wasm. Protocol (every message has `type`):
+//   page → worker: {type: "init", module}          (a compiled WebAssembly.Module, or null:
+//                                                   the worker then fetches the wasm itself)
+//                  {type: "analyse", id, text, options}
+//                  {type: "clean",   id, text, options}
+//                  long texts in pieces: {type: "analyse-start", id, length, options},
+//                  {type: "analyse-chunk", id, chunk}…, {type: "analyse-end", id}
+//                  a big text file, read here a piece at a time: {type: "analyse-file", id, file, options}
+//                  analyse messages may carry `view: {chars, sentences}`: how much of a long
+//                  result to send (see `view`)
+//                  {type: "more", id, of, chars: [a, b], sentences: [c, d]}  more of a long result's view
+//                  {type: "export", id, of, what: "json" | "csv" | "cleaned"}  (the full result of a long text)
+//   worker → page: {type: "ready", version}
+//                  {type: "progress", id, phase, length}   phase "start" | "done"
+//                  {type: "progress", id, phase: "chunk", done, length}  (pieces)
+//                  {type: "progress", id, phase: "chunk", done, length, file}  (file bytes)
+//                  {type: "result", id, data}   for a long text, `data` is a view with `partial`
+//                                               (see `view`); a "more" reply's `data` is
+//                                               {entities, mentions, removed, sentences} (see `onMore`);
+//                                               an export's `data` is a Blob
+//                  {type: "error", id, message}   (id null: wasm init failed)
 import init, { analyse, clean, version, Analyser } from "./pkg/teks.js";
 import { entitiesCsv } from "./csv.js";
 
