@@ -282,6 +282,12 @@ impl Lexicon {
         self.table.phrases.get(&h).map(|&v| self.view(v))
     }
 
+    /// The classes of the one-word phrase whose token hash (`word_hash`) is
+    /// `h` (0: none).
+    pub(crate) fn word(&self, h: u64) -> u16 {
+        self.lookup(mix(PHRASE_SEED, h)).unwrap_or(0)
+    }
+
     /// The classes of the phrase with token hashes `hashes`, if it is one.
     pub(crate) fn classes(&self, hashes: impl Iterator<Item = u64>) -> u16 {
         let mut h = PHRASE_SEED;

@@ -1465,6 +1465,9 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
     );
     // The surface hashes of a name's first tokens.
     let mut prefix = [0u64; 8];
+    // A word's own lexicon classes.
+    let word_classes =
+        |t: &Range<usize>| LEXICON.word(features::word_hash(text.get(t.clone()).unwrap_or("")));
     for (k, m) in mentions.iter().enumerate() {
         let len = m.toks.len();
         if len > prefix.len() {
@@ -1481,11 +1484,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
             continue;
         }
         if len == 1 {
-            let c = LEXICON.classes(
-                toks[m.toks.clone()]
-                    .iter()
-                    .map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))),
-            );
+            let c = word_classes(&toks[m.toks.start]);
             if c & (COMMON | TIME | TITLES | NAT) != 0 && c & (LOC | ORG | PER) == 0 {
                 continue;
             }
@@ -1503,8 +1502,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
         if m.kind == EntityType::Per && (2..=3).contains(&len) {
             for t in [&toks[m.toks.start], &toks[m.toks.end - 1]] {
                 let word = text.get(t.clone()).unwrap_or("");
-                let h = features::mix(features::PHRASE_SEED, features::word_hash(word));
-                let c = LEXICON.lookup(h).unwrap_or(0);
+                let c = word_classes(t);
                 if word.len() >= 2
                     && word.starts_with(|ch: char| ch.is_uppercase())
                     && c & (COMMON | TIME | TITLES | NAT | LOC | ORG) == 0
