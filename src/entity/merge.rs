@@ -407,7 +407,11 @@ pub(crate) fn merge(
             name,
             kind,
             aliases,
-            mentions: sorted.iter().map(|&i| mentions[i].range.clone()).collect(),
+            mentions: sorted
+                .iter()
+                .filter(|&&i| !mentions[i].within)
+                .map(|&i| mentions[i].range.clone())
+                .collect(),
         });
     }
     found

@@ -147,6 +147,12 @@ pub(crate) struct Mention {
     pub(crate) toks: Range<usize>,
     /// Whether its type is certain (from the lexicon or a name-part match).
     pub(crate) sure: bool,
+    /// Whether it is written inside another mention of its entity and
+    /// counted with it: the acronym of "Komisi Pemilihan Umum (KPU)" where a
+    /// language writes a name and its acronym as one mention (see
+    /// [`acronym_links`]). It still names the entity (an alias, a key for
+    /// merging) but is not one of its mentions.
+    pub(crate) within: bool,
 }
 
 fn kind_of(tag: usize) -> EntityType {
@@ -244,7 +250,7 @@ pub(crate) fn recognise(
                 &mut s,
                 &mut mentions,
             );
-            acronym_links(text, &s.toks, first, &mut mentions, &mut links);
+            acronym_links(text, &s.toks, first, lang, &mut mentions, &mut links);
             // The sentence's token indices become the text's.
             let base = all_toks.len();
             for m in &mut mentions[first..] {
@@ -588,6 +594,7 @@ fn push_free(
             kind,
             toks: k,
             sure,
+            within: false,
         });
     }
 }
@@ -1366,6 +1373,7 @@ fn push_span(
         kind,
         toks: a..b,
         sure,
+        within: false,
     });
 }
 
@@ -1589,6 +1597,7 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
                         kind,
                         toks: i..i + len,
                         sure: false,
+                        within: false,
                     });
                 }
                 i += len;
@@ -1613,10 +1622,18 @@ fn glued(text: &str, r: &Range<usize>) -> bool {
 /// Links a name followed by its acronym in parentheses, "Dewan Keamanan
 /// Perserikatan Bangsa-Bangsa (DK PBB)", adding the acronym as a mention if
 /// the tagger missed it (and the reverse, "KPK (Komisi …)").
+///
+/// In Indonesian an organisation's or place's name and the acronym after it
+/// are one mention, "Komisi Pemilihan Umum (KPU)", as Indonesian news
+/// annotation writes them (idner-news-2k, NER-UGM) and as they are one
+/// reference to it: the acronym stays an alias, `within` the name's mention.
+/// A person's short name stays a mention of its own ("Joko Widodo
+/// (Jokowi)"), and English keeps both ("the World Health Organization (WHO)").
 fn acronym_links(
     text: &str,
     toks: &[Range<usize>],
     first: usize,
+    lang: Lang,
     mentions: &mut Vec<Mention>,
     links: &mut Vec<(usize, usize)>,
 ) {
@@ -1694,6 +1711,7 @@ fn acronym_links(
                     kind: mentions[m].kind,
                     toks: open + 1..close,
                     sure: false,
+                    within: false,
                 });
                 if !few {
                     by_range.insert(key(&inner), (mentions.len() - 1) as u32);
@@ -1701,6 +1719,10 @@ fn acronym_links(
                 mentions.len() - 1
             }
         };
+        if lang == Lang::Id && inner_caps && mentions[m].kind != EntityType::Per {
+            mentions[m].range.end = toks[close].end;
+            mentions[other].within = true;
+        }
         links.push((m, other));
     }
 }
