@@ -303,7 +303,8 @@ fn dateline(text: &str, i: usize) -> Option<usize> {
 /// Which quotations no sentence ends inside (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Quotes {
-    /// Every quotation but a quoted paragraph (Indonesian news, UD-Indonesian).
+    /// Every quotation but a quoted paragraph and speech introduced by a
+    /// comma or colon that ends its sentence (Indonesian news, UD-Indonesian).
     Whole,
     /// Only a quotation the sentence goes on after ("…," he said; "…" she
     /// said), as in UD-English; one that opens with a capital and ends in a
@@ -334,8 +335,12 @@ fn push_quote(text: &str, q: Range<usize>, quotes: Quotes, lex: &Lexicon, marks:
             .chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || matches!(c, ';' | ':'));
+    // Speech introduced by a comma or colon that ends its sentence
+    // (`Budi berkata, "Baiklah. Saya mulai." Lalu …`) is split like running
+    // text in every language.
+    let introduced = line_start.ends_with([',', ':']);
     match quotes {
-        Quotes::Whole if !block => marks.protected.push(q),
+        Quotes::Whole if !block && (goes_on || !introduced) => marks.protected.push(q),
         Quotes::Continued if goes_on => {
             // A quotation that opens with a capital and hands over to an
             // attribution with a comma ("\"… than ever. As such, it is …,\"
@@ -610,7 +615,8 @@ mod tests {
         for not in ["-a", "Budi", "2019 a", "(abcde) a", "1.5 a", "A. Budi"] {
             assert!(!is_item(not, 0), "{not}");
         }
-        let t = "Kata dia, \"Satu. Dua.\" Lalu (tiga. empat) pergi.";
+        // Speech introduced by a comma that ends its sentence is not protected.
+        let t = "Ia pergi. \"Satu. Dua.\" Lalu (tiga. empat) pergi. Kata dia, \"Lima. Enam.\" Lalu";
         let m = scan(
             t,
             Conventions::of(crate::Lang::Id),

@@ -88,15 +88,19 @@
 //!   none (`"Ah, well! It means much the same thing," said the Duchess.`),
 //!   and a quotation resumed in lower case, broken off with a dash or
 //!   written „so“ stays one unit.
-//! - **Indonesian: every quotation is one unit** (news convention, as the
-//!   Indonesian UD treebanks GSD and CSUI and pragmatic_segmenter do), so
-//!   `Dia berkata, "Saya lapar. Saya makan." Lalu dia pergi.` is two
-//!   sentences, the first ending after the closing quote. The exception is a
-//!   quotation that is a whole paragraph by itself (a quoted block), which is
-//!   split like running text.
-//! - **English: a quotation that ends its sentence is split like running
-//!   text**, as UD English-EWT does: `He said, "I am tired. I want to
-//!   sleep." Then he slept.` is three sentences.
+//! - **Indonesian: a quotation standing as a sentence is one unit** (news
+//!   convention, as the Indonesian UD treebanks GSD and CSUI and
+//!   pragmatic_segmenter do): `Rapat alot. "Anggaran cukup. Tidak ada
+//!   pemotongan." Rapat ditutup.` is three sentences, the quotation one of
+//!   them. A quotation that is a whole paragraph by itself (a quoted block)
+//!   is split like running text.
+//! - **Speech introduced by a comma or colon that ends its sentence is split
+//!   like running text** in both languages, as sastrawi's test suite and UD
+//!   English-EWT do (the Indonesian treebanks have no such case): `Budi
+//!   berkata, "Saya lapar. Saya makan." Lalu dia pergi.` and `He said, "I am
+//!   tired. I want to sleep." Then he slept.` are three sentences each.
+//! - **English: any quotation that ends its sentence is split like running
+//!   text**, as UD English-EWT does.
 //!
 //! This keeps a quote with its attribution, which news text is full of, and
 //! measured best on each language's treebank text (UD-Indonesian CSUI news
@@ -104,7 +108,8 @@
 //! there, while UD English-EWT and GUM split them). pragmatic_segmenter's
 //! English fiction keeps every quotation whole; the attributed-quotation
 //! rule leaves its exclamations and broken-off speech alone. sastrawi's
-//! test suite splits inside every quotation; its one quotation case differs.
+//! test suite splits inside every quotation; its one quotation case is
+//! introduced speech, split alike.
 //!
 //! Quoted speech with its attribution (a verb of saying from `says.txt`
 //! first or second after it) right after a word with no punctuation starts
