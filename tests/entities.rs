@@ -115,6 +115,52 @@ fn titles_stay_outside_person_names() {
     );
     assert!(has(&t, "China", "LOC"), "{t:?}");
     assert!(has(&t, "Xi Jinping", "PER"), "{t:?}");
+    // A known place between a title and a name is a place whichever way the
+    // tagger read it (here it leaves the place out).
+    for (text, place, person) in [
+        (
+            "Pemimpin Korea Utara Kim Jong-Un menembakkan rudal.",
+            "Korea Utara",
+            "Kim Jong-Un",
+        ),
+        (
+            "Gubernur Jawa Tengah Ganjar Pranowo meninjau banjir.",
+            "Jawa Tengah",
+            "Ganjar Pranowo",
+        ),
+        (
+            "Kapolres Bogor AKBP Rio Wahyu Anggoro menjelaskan kronologinya.",
+            "Bogor",
+            "Rio Wahyu Anggoro",
+        ),
+    ] {
+        let t = table(text, &id());
+        assert!(has(&t, place, "LOC"), "{t:?}");
+        assert!(has(&t, person, "PER"), "{t:?}");
+    }
+}
+
+#[test]
+fn indonesian_names_around_titles_and_known_names() {
+    // A known name followed by the rest of the person's name is one name.
+    let t = table(
+        "Menteri Keuangan Sri Mulyani Indrawati mengatakan APBN aman. Sri Mulyani optimistis.",
+        &id(),
+    );
+    assert!(
+        t.contains(&("Sri Mulyani Indrawati".into(), "PER".into(), 2)),
+        "{t:?}"
+    );
+    // An office title inside a tagged name splits off the office's body.
+    let t = table(
+        "Kapolda Metro Jaya Irjen Karyoto memimpin apel pagi.",
+        &id(),
+    );
+    assert!(has(&t, "Karyoto", "PER"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n.contains("Irjen")), "{t:?}");
+    // A title word that is also a name word stays in the name.
+    let t = table("Lagu itu dinyanyikan Dewi Putri Lestari kemarin.", &id());
+    assert!(has(&t, "Dewi Putri Lestari", "PER"), "{t:?}");
 }
 
 #[test]

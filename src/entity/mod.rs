@@ -504,8 +504,23 @@ fn sentence_mentions(
             } else {
                 first.is_cap()
             };
+            // A place between a title and a person's name (and the name's
+            // own titles) is the title's, whatever the context: "Pemimpin
+            // Korea Utara Kim Jong-Un", "Kapolres Bogor AKBP Rio Wahyu".
+            let titled = || {
+                let mut n = mb;
+                while n < b && s.info[n - ra].word & TITLES != 0 {
+                    n += 1;
+                }
+                ma > a
+                    && s.info[ma - 1 - ra].word & TITLES != 0
+                    && n < b
+                    && out[before..]
+                        .iter()
+                        .any(|m| m.kind == EntityType::Per && m.range.start == s.toks[n].start)
+            };
             if ok {
-                let to = if places_by_document && classes & LOC != 0 {
+                let to = if places_by_document && classes & LOC != 0 && !titled() {
                     &mut s.places
                 } else {
                     &mut *out
@@ -536,7 +551,7 @@ fn sentence_mentions(
             spaced_hyphen_names(w, out);
             join_orgs(w, out);
         }
-        join_initials(text, before, out, &mut s.kept);
+        join_initials(text, before, style.indonesian, out, &mut s.kept);
         i = b.max(i + 1);
     }
 }
@@ -955,8 +970,17 @@ fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
 }
 
 /// A person's name followed directly by a short all-capitals word is one
-/// name: "Widodo AS", "Soedarto SH" (not the place "AS").
-fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>, kept: &mut Vec<Mention>) {
+/// name: "Widodo AS", "Soedarto SH" (not the place "AS"). In Indonesian so
+/// is a person's name followed directly by another (news never writes two
+/// people's names side by side without a word or a comma between them): the
+/// tagger's "Sri Mulyani" + "Indrawati", where the lexicon knows the first.
+fn join_initials(
+    text: &str,
+    from: usize,
+    indonesian: bool,
+    out: &mut Vec<Mention>,
+    kept: &mut Vec<Mention>,
+) {
     if out.len() < from + 2 {
         return;
     }
@@ -968,7 +992,8 @@ fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>, kept: &mut Vec
             });
             let adjacent =
                 m.range.end < n.range.start && text.get(m.range.end..n.range.start) == Some(" ");
-            if m.kind == EntityType::Per && short && adjacent {
+            let both = indonesian && n.kind == EntityType::Per;
+            if m.kind == EntityType::Per && (short || both) && adjacent {
                 m.range.end = n.range.end;
                 // Only a space between: no token.
                 debug_assert_eq!(m.toks.end, n.toks.start);
@@ -981,6 +1006,13 @@ fn join_initials(text: &str, from: usize, out: &mut Vec<Mention>, kept: &mut Vec
     }
     out.append(kept);
 }
+
+/// Indonesian title words that are also parts of names ("Annisa Putri
+/// Ayu", "Raden Mas Said"): inside a name they stay.
+const NAME_TITLES: &[&str] = &[
+    "putri", "ratu", "raja", "mas", "bang", "kak", "om", "haji", "ibu", "bapak", "sultan",
+    "pangeran", "hakim", "jaksa", "habib", "syekh", "kiai", "kyai", "tuan",
+];
 
 /// How a sentence is written: all in lower case, and in which language.
 #[derive(Clone, Copy)]
@@ -1137,7 +1169,26 @@ fn push_span(
                 }
             });
             if best == 0 {
-                break;
+                // Indonesian: an office title inside (not an abbreviated
+                // degree, "Irianto MS Syaifuddin"): what comes before it is
+                // the office's place or body, "Metro Jaya" of "Kapolda Metro
+                // Jaya Irjen Karyoto" (not a word that is also a name:
+                // "Annisa Putri Ayu").
+                let Some(t) = (a + 1..b - 1).find(|&k| {
+                    style.indonesian
+                        && word_classes(k) & TITLES != 0
+                        && word_classes(k) & (LOC | ORG | PER) == 0
+                        && info[k - ra].is_cap()
+                        && !info[k - ra].is_all_caps()
+                        && !NAME_TITLES.iter().any(|w| tok(k).eq_ignore_ascii_case(w))
+                }) else {
+                    break;
+                };
+                let c = span_classes(info, a - ra, t - ra);
+                let k = lexicon_kind(c).unwrap_or(EntityType::Org);
+                push_span(text, toks, info, ra, a, t, k, c != 0, style, out);
+                a = t;
+                continue;
             }
             let k = lexicon_kind(c).unwrap_or(EntityType::Loc);
             push_span(text, toks, info, ra, a, a + best, k, true, style, out);
