@@ -442,13 +442,13 @@ pub(crate) fn legal_form_alone(text: &str, toks: &[Range<usize>]) -> bool {
 fn is_legal_form(w: &str) -> bool {
     matches!(
         w,
-        "Tbk" | "Inc" | "Corp" | "Ltd" | "LLC" | "plc" | "PLC" | "Co"
+        "Tbk" | "Inc" | "Corp" | "Ltd" | "LLC" | "plc" | "PLC" | "Co" | "AG" | "GmbH" | "NV" | "SA"
     )
 }
 
 /// The tokens of an organisation's name without its legal form, when it has
-/// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co."
-/// or "(Persero)" after. None when there is none or nothing else.
+/// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co.",
+/// "AG", "GmbH", "NV", "SA" or "(Persero)" after. None when there is none or nothing else.
 fn without_legal_form(text: &str, toks: &[Range<usize>]) -> Option<Range<usize>> {
     let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let (mut a, mut b) = (0, toks.len());

@@ -550,6 +550,7 @@ fn sentence_mentions(
             name_particles(w, out);
             spaced_hyphen_names(w, out);
             join_orgs(w, out);
+            company_suffixes(w, out);
         }
         join_initials(text, before, style.indonesian, out, &mut s.kept);
         i = b.max(i + 1);
@@ -966,6 +967,36 @@ fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
         } else {
             i += 1;
         }
+    }
+}
+
+/// English: a company suffix the tagger left after a name is part of it and
+/// makes it an organisation: "Barratt Redrow plc", "Volkswagen AG", "Acme
+/// Corp." (with its dot). Mentions of the window start at `from`, sorted.
+fn company_suffixes(win: Window<'_>, out: &mut [Mention]) {
+    let end = win.ra + win.info.len();
+    for i in win.from..out.len() {
+        let k = win.toks.partition_point(|t| t.start < out[i].range.end);
+        let next_start = out.get(i + 1).map_or(usize::MAX, |n| n.range.start);
+        if k >= end
+            || win.fact(k).word & COMPANY_SUFFIX == 0
+            || win.text.get(out[i].range.end..win.toks[k].start) != Some(" ")
+            || win.toks[k].start >= next_start
+        {
+            continue;
+        }
+        let mut stop = win.toks[k].end;
+        let mut last = k + 1;
+        let dot = win.tok(k + 1) == "." && win.toks.get(k + 1).is_some_and(|t| t.start == stop);
+        if dot && ABBREV_ENDS.contains(&win.fact(k).lower) && k + 1 < end {
+            stop += 1;
+            last += 1;
+        }
+        let m = &mut out[i];
+        m.range.end = stop;
+        m.toks.end = last;
+        m.kind = EntityType::Org;
+        m.sure = true;
     }
 }
 
@@ -1674,12 +1705,12 @@ fn glued(text: &str, r: &Range<usize>) -> bool {
 /// Perserikatan Bangsa-Bangsa (DK PBB)", adding the acronym as a mention if
 /// the tagger missed it (and the reverse, "KPK (Komisi …)").
 ///
-/// In Indonesian an organisation's or place's name and the acronym after it
-/// are one mention, "Komisi Pemilihan Umum (KPU)", as Indonesian news
-/// annotation writes them (idner-news-2k, NER-UGM) and as they are one
-/// reference to it: the acronym stays an alias, `within` the name's mention.
-/// A person's short name stays a mention of its own ("Joko Widodo
-/// (Jokowi)"), and English keeps both ("the World Health Organization (WHO)").
+/// In Indonesian a name and the acronym after it are one mention, "Komisi
+/// Pemilihan Umum (KPU)", "Syahrul Yasin Limpo (SYL)", as Indonesian news
+/// annotation mostly writes them (idner-news-2k, NER-UGM) and as they are
+/// one reference: the acronym stays an alias, `within` the name's mention.
+/// English keeps both ("the World Health Organization (WHO)", as UD English
+/// and GUM).
 fn acronym_links(
     text: &str,
     toks: &[Range<usize>],
@@ -1770,7 +1801,7 @@ fn acronym_links(
                 mentions.len() - 1
             }
         };
-        if lang == Lang::Id && inner_caps && mentions[m].kind != EntityType::Per {
+        if lang == Lang::Id && inner_caps {
             mentions[m].range.end = toks[close].end;
             mentions[other].within = true;
         }
