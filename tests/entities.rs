@@ -405,6 +405,48 @@ fn an_organisation_with_and_without_its_legal_form_is_one() {
 }
 
 #[test]
+fn a_datelines_place_and_agency_are_entities() {
+    for (text, place, agency) in [
+        (
+            "Paris (ANTARA) - Gregoria Mariska Tunjung meraih gelar juara.",
+            "Paris",
+            Some("ANTARA"),
+        ),
+        (
+            "SURABAYA, KOMPAS.com - Polisi menangkap dua tersangka.",
+            "SURABAYA",
+            None,
+        ),
+        (
+            "TEMPO.CO, Jakarta - Polisi menangkap dua tersangka.",
+            "Jakarta",
+            None,
+        ),
+        (
+            "Jakarta - Komisi Pemberantasan Korupsi menahan tersangka.",
+            "Jakarta",
+            None,
+        ),
+    ] {
+        let t = table(text, &id());
+        assert!(has(&t, place, "LOC"), "{t:?}");
+        if let Some(agency) = agency {
+            assert!(has(&t, agency, "ORG"), "{t:?}");
+        }
+    }
+    let t = table("LONDON (Reuters) - The Bank of England held rates.", &en());
+    assert!(
+        has(&t, "LONDON", "LOC") && has(&t, "Reuters", "ORG"),
+        "{t:?}"
+    );
+    // Two names and a dash are no dateline; nor is a list line.
+    let t = table("Prabowo - Hatta menggugat ke Mahkamah Konstitusi.", &id());
+    assert!(!t.iter().any(|(_, k, _)| k == "LOC"), "{t:?}");
+    let t = table("Albrighton (Shropshire) - 2 platforms", &en());
+    assert!(!has(&t, "Shropshire", "ORG"), "{t:?}");
+}
+
+#[test]
 fn the_name_shown_is_not_the_datelines_capitals() {
     let t = table(
         "WASHINGTON, March 3 - The senator spoke. Officials in Washington said little.",

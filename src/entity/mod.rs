@@ -555,6 +555,133 @@ fn sentence_mentions(
         join_initials(text, before, style.indonesian, out, &mut s.kept);
         i = b.max(i + 1);
     }
+    if let Some((place, agency)) = dateline(text, &s.toks, lex) {
+        let (ps, pe) = (s.toks[place.start].start, s.toks[place.end - 1].end);
+        // The sentence's mentions are the last ones, sorted; the dateline's
+        // place replaces what overlaps it.
+        let start = s.toks[0].start;
+        let first = out.len()
+            - out
+                .iter()
+                .rev()
+                .take_while(|m| m.range.start >= start)
+                .count();
+        let mut i = first;
+        while i < out.len() && out[i].range.start < pe {
+            if out[i].range.end > ps {
+                out.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+        s.places.retain(|m| m.range.start >= pe);
+        out.insert(
+            first,
+            Mention {
+                range: ps..pe,
+                kind: EntityType::Loc,
+                toks: place,
+                sure: true,
+                within: false,
+            },
+        );
+        if let Some(ag) = agency {
+            let r = s.toks[ag.start].start..s.toks[ag.end - 1].end;
+            if !covered(&out[first..], &r) {
+                let at = first + out[first..].partition_point(|m| m.range.start < r.start);
+                out.insert(
+                    at,
+                    Mention {
+                        range: r,
+                        kind: EntityType::Org,
+                        toks: ag,
+                        sure: true,
+                        within: false,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The place of a news dateline opening sentence `toks` (token indices), and
+/// its agency in brackets: "Jakarta (ANTARA) -", "SURABAYA, KOMPAS.com -",
+/// "TEMPO.CO, Jakarta -", "LONDON (Reuters) -", "Jakarta -" (a known place
+/// only: "Prabowo - Hatta" is none). The place is one to three capitalised
+/// words; the dash is followed by a space.
+fn dateline(
+    text: &str,
+    toks: &[Range<usize>],
+    lex: &lexicon::Lexicon,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
+    let n = toks.len().min(12);
+    let d = (1..n).find(|&k| matches!(tok(k), "-" | "–" | "—" | "--"))?;
+    // The story goes on after the dash with a capitalised word (not a
+    // score, a time or a list's quote: "Albrighton (Shropshire) - 2 platforms").
+    let after = text[toks[d].end..].strip_prefix(' ')?;
+    if !after.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
+    let capitalised = |k: usize| {
+        let w = tok(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    };
+    let place_ok = |r: &Range<usize>| (1..=3).contains(&r.len()) && r.clone().all(capitalised);
+    // An outlet after a comma: "KOMPAS.com", "TEMPO.CO", "ANTARA" (capitals
+    // or a dot).
+    let outlet = |r: Range<usize>| {
+        (1..=4).contains(&r.len())
+            && r.clone().all(|k| {
+                let w = tok(k);
+                w == "." || w.chars().next().is_some_and(char::is_uppercase) || tok(k - 1) == "."
+            })
+            && r.clone().any(|k| {
+                let w = tok(k);
+                w.contains('.') && w.len() > 1
+                    || w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                        && !w.chars().any(char::is_lowercase)
+            })
+    };
+    let known = |r: &Range<usize>| {
+        lex.classes(
+            toks[r.clone()]
+                .iter()
+                .map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))),
+        ) & LOC
+            != 0
+    };
+    let open = (0..d).find(|&k| tok(k) == "(");
+    let comma = (0..d).find(|&k| tok(k) == ",");
+    match (open, comma) {
+        // "Jakarta (ANTARA) -", "SPRINGFIELD, Ill. (AP) —"
+        (Some(o), c) if d >= o + 3 && tok(d - 1) == ")" && c.is_none_or(|c| c < o) => {
+            let (place, agency) = (0..c.unwrap_or(o), o + 1..d - 1);
+            // One word: "(ANTARA)", "(Reuters)", "(AP)".
+            let named = agency.len() == 1
+                && tok(o + 1).chars().next().is_some_and(char::is_uppercase)
+                && tok(o + 1).chars().filter(|c| c.is_alphabetic()).count() > 1;
+            (place_ok(&place) && named).then_some((place, Some(agency)))
+        }
+        // "SURABAYA, KOMPAS.com -" or "TEMPO.CO, Jakarta -"
+        (None, Some(c)) => {
+            let (left, right) = (0..c, c + 1..d);
+            if place_ok(&left) && outlet(right.clone()) {
+                Some((left, None))
+            } else if place_ok(&right) && outlet(left) {
+                Some((right, None))
+            } else {
+                None
+            }
+        }
+        (None, None) => {
+            let place = 0..d;
+            (place_ok(&place) && known(&place)).then_some((place, None))
+        }
+        _ => None,
+    }
 }
 
 /// A tagged window of a sentence as the English rules after tagging see it:
