@@ -268,6 +268,38 @@ fn acronym_defined_in_text_is_an_alias() {
 }
 
 #[test]
+fn a_short_form_of_syllables_defined_in_brackets_is_an_alias() {
+    for (text, name, alias) in [
+        (
+            "Kejaksaan Agung (Kejagung) menahan tersangka. Kejagung menyita uang.",
+            "Kejaksaan Agung",
+            "Kejagung",
+        ),
+        (
+            "Kementerian Kesehatan (Kemenkes) melaporkan kasus baru. Menurut Kemenkes, kasus turun.",
+            "Kementerian Kesehatan",
+            "Kemenkes",
+        ),
+    ] {
+        let a = analyse(text, &id());
+        let e = a.entities.iter().find(|e| e.name == name).expect(name);
+        assert_eq!((e.count, e.aliases.as_slice()), (2, [alias.to_string()].as_slice()));
+    }
+    // A person's short name merges too but stays a mention of its own.
+    let a = analyse(
+        "Presiden Joko Widodo (Jokowi) tiba. Jokowi lalu berpidato.",
+        &id(),
+    );
+    let e = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Joko Widodo")
+        .expect("Jokowi");
+    let spans: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(spans, ["Joko Widodo", "Jokowi", "Jokowi"]);
+}
+
+#[test]
 fn acronym_after_a_person_is_one_mention_in_indonesian_two_in_english() {
     let a = analyse(
         "Presiden Susilo Bambang Yudhoyono (SBY) tiba di Bandung. SBY lalu berpidato.",

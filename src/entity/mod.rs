@@ -1428,12 +1428,17 @@ fn push_span(
             }
         }
     }
-    // "Komisi Pemberantasan Korupsi (KPK)": the name and its acronym are two
-    // mentions of one entity (linked by `acronym_links`).
+    // "Komisi Pemberantasan Korupsi (KPK)", "Kementerian Kesehatan
+    // (Kemenkes)": the name and its acronym are two mentions of one entity
+    // (linked by `acronym_links`).
     if b - a >= 4 && tok(b - 1) == ")" {
         if let Some(open) = (a + 1..b - 2).rev().find(|&k| tok(k) == "(") {
             let inner_caps = (open + 1..b - 1).all(|k| !info[k - ra].has_lower());
-            if inner_caps {
+            let short = b - 1 == open + 2
+                && text
+                    .get(toks[a].start..toks[open - 1].end)
+                    .is_some_and(|outer| short_form(tok(open + 1), outer));
+            if inner_caps || short {
                 push_span(text, toks, info, ra, a, open, kind, sure, style, out);
                 push_span(
                     text,
@@ -1817,6 +1822,49 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
     mentions.extend(added);
 }
 
+/// Whether `short` (one word, capitalised, not in capitals throughout) is a
+/// short form of the name `outer` made of the starts of its syllables:
+/// "Kemenkes" of "Kementerian Kesehatan", "Kejagung" of "Kejaksaan Agung",
+/// "Pertamina" of "Perusahaan Tambang Minyak Nasional". Its letters appear in
+/// order in the name's (the first the name's first), taking letters from at
+/// least two of its words; case is ignored.
+fn short_form(short: &str, outer: &str) -> bool {
+    let mut sc = short.chars();
+    let Some(first) = sc.next() else {
+        return false;
+    };
+    if !first.is_uppercase()
+        || short.chars().count() < 4
+        || !short.chars().all(char::is_alphabetic)
+        || !short.chars().skip(1).any(char::is_lowercase)
+        || outer.split_whitespace().count() < 2
+    {
+        return false;
+    }
+    let mut letters = short.chars().flat_map(char::to_lowercase).peekable();
+    let (mut words_used, mut in_word_used) = (0, false);
+    let mut at_start = true;
+    for c in outer.chars() {
+        if c.is_whitespace() {
+            in_word_used = false;
+            continue;
+        }
+        let Some(&want) = letters.peek() else { break };
+        let lc = c.to_lowercase().next().unwrap_or(c);
+        if lc == want {
+            letters.next();
+            if !in_word_used {
+                in_word_used = true;
+                words_used += 1;
+            }
+        } else if at_start {
+            return false;
+        }
+        at_start = false;
+    }
+    letters.peek().is_none() && words_used >= 2
+}
+
 /// Whether the token at `r` is glued into an address, a handle or a path
 /// ("Kevin.A.Boone@accenture.com", "example.com/Boone").
 fn glued(text: &str, r: &Range<usize>) -> bool {
@@ -1891,11 +1939,12 @@ fn acronym_links(
             let w = text.get(mentions[m].range.clone()).unwrap_or("");
             !w.chars().any(char::is_lowercase)
         };
-        let outer_initial = text
-            .get(mentions[m].range.clone())
-            .and_then(|w| w.chars().next());
+        let outer_text = text.get(mentions[m].range.clone()).unwrap_or("");
+        let outer_initial = outer_text.chars().next();
         let inner_initial = text.get(inner.clone()).and_then(|w| w.chars().next());
-        if outer_initial != inner_initial || inner_caps == outer_caps {
+        // A short form of syllables: "Kementerian Kesehatan (Kemenkes)".
+        let short = close == open + 2 && !outer_caps && short_form(word(open + 1), outer_text);
+        if !short && (outer_initial != inner_initial || inner_caps == outer_caps) {
             continue;
         }
         // The sentence's last mention of that range.
@@ -1912,7 +1961,7 @@ fn acronym_links(
         let other = match existing {
             Some(k) => k,
             None => {
-                if !inner_caps {
+                if !inner_caps && !short {
                     continue;
                 }
                 mentions.push(Mention {
@@ -1928,7 +1977,9 @@ fn acronym_links(
                 mentions.len() - 1
             }
         };
-        if lang == Lang::Id && inner_caps {
+        // (A person's short name stays a mention: "Joko Widodo (Jokowi)",
+        // as idner-news-2k writes it; their acronym does not: "(SBY)".)
+        if lang == Lang::Id && (inner_caps || short && mentions[m].kind != EntityType::Per) {
             mentions[m].range.end = toks[close].end;
             mentions[other].within = true;
         }
