@@ -437,6 +437,24 @@ fn an_organisation_with_and_without_its_legal_form_is_one() {
 }
 
 #[test]
+fn english_spans_break_at_lower_case_words_and_titles_make_people() {
+    let t = table("Judge Nancy Brasel said Jordan Pham lied.", &en());
+    assert!(has(&t, "Nancy Brasel", "PER"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n.contains("said")), "{t:?}");
+    // Names hold "of", "and", particles.
+    let t = table("Shares of the Bank of England rose.", &en());
+    assert!(has(&t, "Bank of England", "ORG"), "{t:?}");
+    // A title before plain capitalised words is a person's.
+    let t = table("President Volodymyr Zelenskiy urged allies to act.", &en());
+    assert!(has(&t, "Volodymyr Zelenskiy", "PER"), "{t:?}");
+    let t = table("PC Daniel Okafor was sacked.", &en());
+    assert_eq!(t, [("Daniel Okafor".into(), "PER".into(), 1)]);
+    // A party-and-state tag is no name.
+    let t = table("House Speaker Mike Johnson, R-La., said on Tuesday.", &en());
+    assert_eq!(t, [("Mike Johnson".into(), "PER".into(), 1)]);
+}
+
+#[test]
 fn a_datelines_place_and_agency_are_entities() {
     for (text, place, agency) in [
         (

@@ -1165,6 +1165,13 @@ fn join_initials(
     out.append(kept);
 }
 
+/// Title words that also open names of places and organisations ("Major
+/// League Baseball", "Queen Mary University", "Prince Edward Island").
+const ORG_TITLES: &[&str] = &[
+    "major", "general", "chief", "king", "queen", "prince", "princess", "lord", "lady", "saint",
+    "father", "dame", "justice", "marshal", "raja", "ratu", "sultan", "pangeran", "putri",
+];
+
 /// Indonesian title words that are also parts of names ("Annisa Putri
 /// Ayu", "Raden Mas Said"): inside a name they stay.
 const NAME_TITLES: &[&str] = &[
@@ -1280,12 +1287,32 @@ fn push_span(
         }
         // The longest title phrase that opens a person's name: "Juru Bicara".
         let mut title_len = 0;
-        if kind == EntityType::Per {
-            phrases(info, a - ra, b - ra, |len, c| {
-                if c & TITLES != 0 {
-                    title_len = len;
-                }
-            });
+        phrases(info, a - ra, b - ra, |len, c| {
+            if c & TITLES != 0 {
+                title_len = len;
+            }
+        });
+        // A title before two or more plain capitalised words makes a
+        // "place" or "organisation" a person: "President Volodymyr
+        // Zelenskiy" (not "General Motors", "King's College London").
+        if kind != EntityType::Per && title_len > 0 {
+            let rest = a + title_len..b;
+            let plain = rest.len() >= 2
+                && !info[a - ra].is_all_caps()
+                && !ORG_TITLES.iter().any(|w| tok(a).eq_ignore_ascii_case(w))
+                && !(a..b).any(|k| tok(k) == "'" || tok(k) == "\u{2019}")
+                && rest.clone().all(|k| {
+                    let t = &info[k - ra];
+                    t.is_cap()
+                        && t.has_lower()
+                        && word_classes(k) & (LOC | ORG | NAT | LOC_CUE | ORG_CUE | COMMON) == 0
+                })
+                && span_classes(info, a - ra, b - ra) & (LOC | ORG) == 0;
+            if plain {
+                kind = EntityType::Per;
+            } else {
+                title_len = 0;
+            }
         }
         let strip_title = title_len > 0;
         let closes =
@@ -1356,11 +1383,20 @@ fn push_span(
         }
     }
     // A verb or function word inside a span ends a name: "Kementerian Sosial
-    // mengajak Himpunan Mahasiswa Islam", "Pantura seperti Cirebon".
-    if !lower_text && style.indonesian && b - a > 2 {
-        if let Some(k) = (a + 1..b - 1).find(|&k| breaks_name(tok(k))) {
+    // mengajak Himpunan Mahasiswa Islam", "Pantura seperti Cirebon"; in
+    // English any lower-case word but the few names hold ("of", "and", "van"):
+    // "Nancy Brasel said Jordan Pham", "Packers quarterback Jordan Love".
+    let breaks = |k: usize| {
+        if style.indonesian {
+            breaks_name(tok(k))
+        } else {
+            breaks_name_en(tok(k)) && word_classes(k) & PARTICLE == 0
+        }
+    };
+    if !lower_text && b - a > 2 {
+        if let Some(k) = (a + 1..b - 1).find(|&k| breaks(k)) {
             let mut r = k + 1;
-            while r < b && breaks_name(tok(r)) {
+            while r < b && breaks(r) {
                 r += 1;
             }
             push_span(text, toks, info, ra, a, k, kind, sure, style, out);
@@ -1511,6 +1547,18 @@ fn push_span(
         })
     {
         return;
+    }
+    // English: a party-and-state tag is none ("R-La.", "D-Calif.", "I-Vt.").
+    if !style.indonesian && b - a == 1 {
+        let w = tok(a).as_bytes();
+        if w.len() >= 4
+            && matches!(w[0], b'R' | b'D' | b'I')
+            && w[1] == b'-'
+            && w[2].is_ascii_uppercase()
+            && w[3..].iter().all(u8::is_ascii_alphabetic)
+        {
+            return;
+        }
     }
     // A nationality or group phrase is none ("New Zealander", "Sri Lankan").
     if classes & (NAT | LOC | ORG | PER) == NAT {
@@ -1663,6 +1711,63 @@ fn breaks_name(w: &str) -> bool {
             | "tegas"
             | "menurut"
     )
+}
+
+/// Whether the English word `w` inside a span ends a name: a lower-case word
+/// that names do not hold ("said", "quarterback"; not "of", "and", "the",
+/// "for", "on", "upon", …).
+fn breaks_name_en(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "of" | "and"
+                | "the"
+                | "for"
+                | "on"
+                | "at"
+                | "in"
+                | "upon"
+                | "against"
+                | "with"
+                | "without"
+                | "to"
+                | "by"
+                | "from"
+                | "under"
+                | "over"
+                | "a"
+                | "an"
+                | "y"
+                | "e"
+                | "et"
+                | "und"
+                | "s"
+                | "n"
+                | "o"
+                | "la"
+                | "le"
+                | "les"
+                | "el"
+                | "des"
+                | "do"
+                | "das"
+                | "las"
+                | "los"
+                | "del"
+                | "ben"
+                | "bat"
+                | "no"
+                | "zu"
+                | "zum"
+                | "zur"
+                | "am"
+                | "im"
+                | "auf"
+                | "sur"
+                | "af"
+                | "av"
+                | "ap"
+        )
 }
 
 /// Counts every occurrence of a name the tagger found somewhere in the text:
