@@ -449,6 +449,9 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
     assert!(has(&t, "Volodymyr Zelenskiy", "PER"), "{t:?}");
     let t = table("PC Daniel Okafor was sacked.", &en());
     assert_eq!(t, [("Daniel Okafor".into(), "PER".into(), 1)]);
+    // A given name that is also a word opens a sentence's name.
+    let t = table("Mark Carney said rates would fall.", &en());
+    assert!(has(&t, "Mark Carney", "PER"), "{t:?}");
     // A party-and-state tag is no name.
     let t = table("House Speaker Mike Johnson, R-La., said on Tuesday.", &en());
     assert_eq!(t, [("Mike Johnson".into(), "PER".into(), 1)]);

@@ -1319,8 +1319,10 @@ fn push_span(
             matches!(tok(b - 1), ")" | "]") && first_open.is_some_and(|o| (a..b).contains(&o));
         // (Not when the whole span is a known name: "Real Madrid beat …".)
         let first = word_classes(a);
+        // (Not a given name before a surname: "Mark Carney said …".)
         let initial_common = info[a - ra].is_initial()
             && first & COMMON != 0
+            && !(kind == EntityType::Per && first & FIRST_NAME != 0 && b - a >= 2)
             && first & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0
             && (b - a > max_len || span_classes(info, a - ra, b - ra) & (LOC | ORG | PER) == 0);
         // A nationality word before a lower-case word or another nationality
