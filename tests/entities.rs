@@ -164,6 +164,29 @@ fn indonesian_names_around_titles_and_known_names() {
 }
 
 #[test]
+fn academic_degrees_after_a_name_are_not_entities() {
+    let t = table(
+        "Rektor UGM Prof. Ova Emilia, M.Med.Ed., Sp.OG(K), Ph.D. membuka acara. \
+         Pengacara Hotman Paris Hutapea, S.H., M.Hum. hadir.",
+        &id(),
+    );
+    assert_eq!(
+        t,
+        [
+            ("UGM".into(), "ORG".into(), 1),
+            ("Ova Emilia".into(), "PER".into(), 1),
+            ("Hotman Paris Hutapea".into(), "PER".into(), 1),
+        ]
+    );
+    let t = table(
+        "Jane Doe, Ph.D., spoke in Washington, D.C. on Monday.",
+        &en(),
+    );
+    assert!(!t.iter().any(|(n, _, _)| n.contains("Ph")), "{t:?}");
+    assert!(t.iter().any(|(n, _, _)| n.contains("Washington")), "{t:?}");
+}
+
+#[test]
 fn day_and_month_names_are_not_entities() {
     let t = table(
         "Pada hari Senin, 3 November, Menteri Keuangan Sri Mulyani bertemu wartawan di Jakarta. \

@@ -1550,6 +1550,11 @@ fn push_span(
     {
         return;
     }
+    // An academic degree after a name and a comma is none: "Ova Emilia,
+    // M.Med.Ed., Sp.OG(K), Ph.D.", "Budi Santoso, S.H., M.Hum."
+    if degree(text, toks[a].start, style.indonesian) {
+        return;
+    }
     // English: a party-and-state tag is none ("R-La.", "D-Calif.", "I-Vt.").
     if !style.indonesian && b - a == 1 {
         let w = tok(a).as_bytes();
@@ -1713,6 +1718,35 @@ fn breaks_name(w: &str) -> bool {
             | "tegas"
             | "menurut"
     )
+}
+
+/// Whether the word glued together at `start` of `text` (up to a space or a
+/// comma) is an academic degree after a comma: dotted parts of one to four
+/// letters, each opening with a capital ("M.Sc.", "Ph.D.", "Sp.OG(K)"; a
+/// bracketed qualifier is dropped). In English one of its letters must be
+/// lower case ("D.C." after "Washington," is a place); in Indonesian
+/// capitals alone are one too ("S.H.", "M.M.").
+fn degree(text: &str, start: usize, indonesian: bool) -> bool {
+    if !text[..start].trim_end_matches(' ').ends_with(',') {
+        return false;
+    }
+    let rest = &text[start..];
+    let word = &rest[..rest.find([' ', ',', '\n', '\t']).unwrap_or(rest.len())];
+    let word = word.split('(').next().unwrap_or("");
+    let parts = word.split('.').filter(|p| !p.is_empty());
+    let mut n = 0;
+    let mut lower = false;
+    for p in parts {
+        let ok = (1..=4).contains(&p.chars().count())
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().all(char::is_alphabetic);
+        if !ok {
+            return false;
+        }
+        lower |= p.chars().any(char::is_lowercase);
+        n += 1;
+    }
+    (n >= 2 || word.starts_with("Sp.")) && (lower || indonesian)
 }
 
 /// Whether the English word `w` inside a span ends a name: a lower-case word
