@@ -164,6 +164,15 @@ fn indonesian_names_around_titles_and_known_names() {
 }
 
 #[test]
+fn a_place_with_and_without_its_administrative_head_is_one() {
+    let t = table(
+        "Kota Semarang diguyur hujan. Semarang kembali banjir. Warga Kota Semarang mengungsi.",
+        &id(),
+    );
+    assert_eq!(t, [("Kota Semarang".into(), "LOC".into(), 3)]);
+}
+
+#[test]
 fn academic_degrees_after_a_name_are_not_entities() {
     let t = table(
         "Rektor UGM Prof. Ova Emilia, M.Med.Ed., Sp.OG(K), Ph.D. membuka acara. \

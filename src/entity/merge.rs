@@ -210,6 +210,20 @@ pub(crate) fn merge(
             }
         }
     }
+    // A place with and without its administrative head word: "Kabupaten
+    // Flores Timur" and "Flores Timur", "DKI Jakarta" and "Jakarta".
+    for (i, m) in mentions.iter().enumerate() {
+        let all = &toks[m.toks.clone()];
+        if m.kind != EntityType::Loc || all.len() < 2 {
+            continue;
+        }
+        let head = text.get(all[0].clone()).unwrap_or("");
+        if ADMIN_HEADS.iter().any(|h| head.eq_ignore_ascii_case(h)) {
+            if let Some(&j) = by_key.get(&key_hash(text, &all[1..])) {
+                union(&mut parent, i, j as usize);
+            }
+        }
+    }
     // Acronyms defined in the text.
     for &(a, b) in links {
         if a < n && b < n {
@@ -445,6 +459,18 @@ fn is_legal_form(w: &str) -> bool {
         "Tbk" | "Inc" | "Corp" | "Ltd" | "LLC" | "plc" | "PLC" | "Co" | "AG" | "GmbH" | "NV" | "SA"
     )
 }
+
+/// Indonesian administrative head words before a place's name.
+const ADMIN_HEADS: &[&str] = &[
+    "DKI",
+    "Provinsi",
+    "Kabupaten",
+    "Kab",
+    "Kota",
+    "Kecamatan",
+    "Kelurahan",
+    "Desa",
+];
 
 /// The tokens of an organisation's name without its legal form, when it has
 /// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co.",
