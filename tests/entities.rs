@@ -300,6 +300,25 @@ fn acronym_defined_in_text_is_an_alias() {
 }
 
 #[test]
+fn an_undefined_acronym_of_a_name_in_the_text_is_an_alias() {
+    let t = table(
+        "Komisi Pemberantasan Korupsi memeriksa saksi. Juru bicara KPK membenarkan.",
+        &id(),
+    );
+    assert_eq!(
+        t,
+        [("Komisi Pemberantasan Korupsi".into(), "ORG".into(), 2)]
+    );
+    // Not when two names share the initials.
+    let t = table(
+        "Partai Amanat Nasional menolak usulan itu. Persatuan Atletik Nasional juga menolak. \
+         Ketua PAN hadir.",
+        &id(),
+    );
+    assert!(t.contains(&("PAN".into(), "ORG".into(), 1)), "{t:?}");
+}
+
+#[test]
 fn a_short_form_of_syllables_defined_in_brackets_is_an_alias() {
     for (text, name, alias) in [
         (

@@ -243,6 +243,11 @@ pub(crate) fn merge(
             }
         }
     }
+    // An acronym of a name the text spells out, undefined: "Komisi
+    // Pemberantasan Korupsi" … "KPK", "Federal Bureau of Investigation" …
+    // "FBI" (the initials of its capitalised words; not when two names of
+    // the text share them).
+    initials_links(text, toks, &mentions, &mut parent);
     // Components and their longest names.
     let mut group_of: Vec<usize> = vec![usize::MAX; n];
     let mut group_count = 0;
@@ -429,6 +434,61 @@ pub(crate) fn merge(
         });
     }
     found
+}
+
+/// Unites each acronym mention (one word of two to six capitals) with the
+/// organisation or place whose capitalised words' initials it spells, when
+/// one name of the text has those initials (see `merge`).
+fn initials_links(text: &str, toks: &[Range<usize>], mentions: &[Mention], parent: &mut [usize]) {
+    const AMBIGUOUS: u32 = u32::MAX;
+    let mut by_initials: HashKeyed<(u64, u32)> = HashKeyed::default();
+    let mut buf = [0u8; 8];
+    for (i, m) in mentions.iter().enumerate() {
+        let all = &toks[m.toks.clone()];
+        if m.kind == EntityType::Per || all.len() < 2 || all.len() > 8 {
+            continue;
+        }
+        let mut n = 0;
+        let mut ok = true;
+        for t in all {
+            let w = text.get(t.clone()).unwrap_or("");
+            let Some(c) = w.chars().next() else { continue };
+            if c.is_uppercase() && w.chars().skip(1).any(char::is_lowercase) && c.is_ascii() {
+                buf[n] = c as u8;
+                n += 1;
+            } else if c.is_uppercase() || c.is_ascii_digit() {
+                // An acronym or a number inside: no initials to spell.
+                ok = false;
+                break;
+            }
+        }
+        if !ok || n < 2 {
+            continue;
+        }
+        let h = bytes_step(0x1a17, &buf[..n]);
+        let name = surface_hash(text, all);
+        let e = by_initials.entry(h).or_insert((name, i as u32));
+        if e.0 != name {
+            e.1 = AMBIGUOUS;
+        }
+    }
+    if by_initials.is_empty() {
+        return;
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.toks.len() != 1 {
+            continue;
+        }
+        let w = text.get(toks[m.toks.start].clone()).unwrap_or("");
+        if !(2..=6).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        if let Some(&(_, j)) = by_initials.get(&bytes_step(0x1a17, w.as_bytes())) {
+            if j != AMBIGUOUS {
+                union(parent, i, j as usize);
+            }
+        }
+    }
 }
 
 /// Whether a name is written in capitals throughout with a word of five
