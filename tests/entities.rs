@@ -173,6 +173,15 @@ fn a_place_with_and_without_its_administrative_head_is_one() {
 }
 
 #[test]
+fn a_quoted_works_title_is_no_entity() {
+    let t = table(
+        "Ia dikenal lewat film \"Road House\" dan mini seri \"North and South\" di Amerika Serikat.",
+        &id(),
+    );
+    assert_eq!(t, [("Amerika Serikat".into(), "LOC".into(), 1)]);
+}
+
+#[test]
 fn academic_degrees_after_a_name_are_not_entities() {
     let t = table(
         "Rektor UGM Prof. Ova Emilia, M.Med.Ed., Sp.OG(K), Ph.D. membuka acara. \

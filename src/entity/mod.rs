@@ -1624,6 +1624,16 @@ fn push_span(
         // No name: "Inc." of "Amazon.com Inc." (split at its periods).
         return;
     }
+    // A "place" or "organisation" in quotes, the quotation all of it, is a
+    // work's title, no name: "Road House", "Just For Yesterday" (unless the
+    // lexicon knows it; a quoted person's name stays: a role, a sender).
+    if !sure
+        && kind != EntityType::Per
+        && classes & (LOC | ORG | PER) == 0
+        && quoted_whole(text, toks[a].start, end)
+    {
+        return;
+    }
     let mut sure = sure;
     if let Some(k) = lexicon_kind(classes) {
         kind = k;
@@ -1747,6 +1757,14 @@ fn degree(text: &str, start: usize, indonesian: bool) -> bool {
         n += 1;
     }
     (n >= 2 || word.starts_with("Sp.")) && (lower || indonesian)
+}
+
+/// Whether the text from `start` to `end` is a whole quotation: a double
+/// quote before and after it (a space between allowed).
+fn quoted_whole(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ').chars().next_back();
+    let after = text[end..].trim_start_matches(' ').chars().next();
+    matches!(before, Some('"' | '“')) && matches!(after, Some('"' | '”'))
 }
 
 /// Whether the English word `w` inside a span ends a name: a lower-case word
