@@ -561,6 +561,10 @@ fn a_datelines_place_and_agency_are_entities() {
     assert!(!t.iter().any(|(_, k, _)| k == "LOC"), "{t:?}");
     let t = table("Albrighton (Shropshire) - 2 platforms", &en());
     assert!(!has(&t, "Shropshire", "ORG"), "{t:?}");
+    // An outlet in lower case before the place (a look one token back from
+    // the first once indexed out of bounds).
+    let t = table("tempo.co, Jakarta - Polisi datang.", &id());
+    assert!(has(&t, "Jakarta", "LOC"), "{t:?}");
 }
 
 #[test]

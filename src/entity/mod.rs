@@ -636,7 +636,9 @@ fn dateline(
         (1..=4).contains(&r.len())
             && r.clone().all(|k| {
                 let w = tok(k);
-                w == "." || w.chars().next().is_some_and(char::is_uppercase) || tok(k - 1) == "."
+                w == "."
+                    || w.chars().next().is_some_and(char::is_uppercase)
+                    || k > 0 && tok(k - 1) == "."
             })
             && r.clone().any(|k| {
                 let w = tok(k);
