@@ -513,6 +513,12 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
     assert!(has(&t, "Volodymyr Zelenskiy", "PER"), "{t:?}");
     let t = table("PC Daniel Okafor was sacked.", &en());
     assert_eq!(t, [("Daniel Okafor".into(), "PER".into(), 1)]);
+    // The head word at the end tells an English name's type.
+    let t = table(
+        "Police said Hennepin County employees were questioned near Etihad Stadium.",
+        &en(),
+    );
+    assert!(has(&t, "Hennepin County", "LOC"), "{t:?}");
     // A given name that is also a word opens a sentence's name.
     let t = table("Mark Carney said rates would fall.", &en());
     assert!(has(&t, "Mark Carney", "PER"), "{t:?}");

@@ -1167,6 +1167,71 @@ fn join_initials(
     out.append(kept);
 }
 
+/// English head words that end a place's name (rules only).
+const LOC_HEADS_EN: &[&str] = &[
+    "Street",
+    "Road",
+    "Avenue",
+    "Boulevard",
+    "Lane",
+    "Square",
+    "County",
+    "Stadium",
+    "Arena",
+    "Park",
+    "Bridge",
+    "River",
+    "Lake",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Valley",
+    "Airport",
+    "Station",
+    "Province",
+    "Peninsula",
+    "Strait",
+    "Gulf",
+    "Desert",
+    "Forest",
+    "Canyon",
+];
+
+/// English head words that end an organisation's name (rules only).
+const ORG_HEADS_EN: &[&str] = &[
+    "Council",
+    "Bank",
+    "Ministry",
+    "Department",
+    "University",
+    "College",
+    "Party",
+    "Police",
+    "Company",
+    "Corporation",
+    "Group",
+    "Agency",
+    "Authority",
+    "Commission",
+    "Committee",
+    "Association",
+    "Foundation",
+    "Institute",
+    "Federation",
+    "Airlines",
+    "Airways",
+    "Bureau",
+    "Office",
+    "Service",
+    "Board",
+    "Trust",
+    "Society",
+    "Coalition",
+    "Alliance",
+    "Army",
+    "Navy",
+];
+
 /// Title words that also open names of places and organisations ("Major
 /// League Baseball", "Queen Mary University", "Prince Edward Island").
 const ORG_TITLES: &[&str] = &[
@@ -1648,6 +1713,15 @@ fn push_span(
         // A company suffix ends it: "Daimler-Benz AG", "Acme Holdings Inc.".
         kind = EntityType::Org;
         sure = true;
+    } else if !style.indonesian && b - a > 1 {
+        // English: the head word at the end tells the type: "Hennepin
+        // County", "Etihad Stadium", "Manchester City Council".
+        let last = tok(b - 1);
+        if LOC_HEADS_EN.contains(&last) {
+            kind = EntityType::Loc;
+        } else if ORG_HEADS_EN.contains(&last) {
+            kind = EntityType::Org;
+        }
     }
     out.push(Mention {
         range: toks[a].start..end,
