@@ -513,6 +513,15 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
     assert!(has(&t, "Volodymyr Zelenskiy", "PER"), "{t:?}");
     let t = table("PC Daniel Okafor was sacked.", &en());
     assert_eq!(t, [("Daniel Okafor".into(), "PER".into(), 1)]);
+    // An organisation's head goes on over "of"; its acronym then merges.
+    let t = table(
+        "The Federal Bureau of Investigation opened a case. The FBI said it would help.",
+        &en(),
+    );
+    assert_eq!(
+        t,
+        [("Federal Bureau of Investigation".into(), "ORG".into(), 2)]
+    );
     // The head word at the end tells an English name's type.
     let t = table(
         "Police said Hennepin County employees were questioned near Etihad Stadium.",

@@ -550,6 +550,7 @@ fn sentence_mentions(
             name_particles(w, out);
             spaced_hyphen_names(w, out);
             join_orgs(w, out);
+            heads_of(w, out);
             company_suffixes(w, out);
         }
         join_initials(text, before, style.indonesian, out, &mut s.kept);
@@ -1096,6 +1097,44 @@ fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
         } else {
             i += 1;
         }
+    }
+}
+
+/// English: an organisation ending in its head word goes on over "of" (and
+/// "the") to the capitalised words after it, which the tagger left out:
+/// "Federal Bureau of Investigation", "Department of Commerce and Economic
+/// Opportunity". Mentions of the window start at `from`, sorted.
+fn heads_of(win: Window<'_>, out: &mut [Mention]) {
+    let end = win.ra + win.info.len();
+    for i in win.from..out.len() {
+        let m = &out[i];
+        let last = m.toks.end;
+        if m.kind != EntityType::Org
+            || last == 0
+            || !ORG_HEADS_EN.contains(&win.tok(last - 1))
+            || win.tok(last) != "of"
+        {
+            continue;
+        }
+        let mut k = last + 1;
+        if win.tok(k) == "the" {
+            k += 1;
+        }
+        let name = |k: usize| k < end && win.fact(k).is_cap() && win.fact(k).has_lower();
+        if !name(k) {
+            continue;
+        }
+        let mut stop = k;
+        while name(stop) || (win.tok(stop) == "and" && name(stop + 1)) {
+            stop += 1;
+        }
+        let next_start = out.get(i + 1).map_or(usize::MAX, |n| n.range.start);
+        if win.toks[stop - 1].end > next_start {
+            continue;
+        }
+        let m = &mut out[i];
+        m.range.end = win.toks[stop - 1].end;
+        m.toks.end = stop;
     }
 }
 
