@@ -173,6 +173,16 @@ fn a_place_with_and_without_its_administrative_head_is_one() {
 }
 
 #[test]
+fn an_indonesian_building_is_a_place() {
+    let t = table(
+        "Presiden menerima tamu di Istana Negara, Jakarta. Rapat digelar di Gedung Merah Putih.",
+        &id(),
+    );
+    assert!(has(&t, "Istana Negara", "LOC"), "{t:?}");
+    assert!(has(&t, "Gedung Merah Putih", "LOC"), "{t:?}");
+}
+
+#[test]
 fn a_quoted_works_title_is_no_entity() {
     let t = table(
         "Ia mulai dipandang sebagai \"simbol seks\" setelah perannya dalam film seperti \

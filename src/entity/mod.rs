@@ -1206,6 +1206,26 @@ fn join_initials(
     out.append(kept);
 }
 
+/// Indonesian head words of buildings (rules only).
+const BUILDING_HEADS_ID: &[&str] = &[
+    "Istana",
+    "Gedung",
+    "Hotel",
+    "Masjid",
+    "Gereja",
+    "Stadion",
+    "Bandara",
+    "Rumah",
+    "Menara",
+    "Monumen",
+    "Museum",
+    "Terminal",
+    "Stasiun",
+    "Pelabuhan",
+    "Bundaran",
+    "Lapangan",
+];
+
 /// English head words that end a place's name (rules only).
 const LOC_HEADS_EN: &[&str] = &[
     "Street",
@@ -1752,7 +1772,13 @@ fn push_span(
         // A company suffix ends it: "Daimler-Benz AG", "Acme Holdings Inc.".
         kind = EntityType::Org;
         sure = true;
-    } else if !style.indonesian && b - a > 1 {
+    }
+    if style.indonesian && b - a > 1 && BUILDING_HEADS_ID.contains(&tok(a)) {
+        // A building is a place, as Indonesian news annotation has it, even
+        // where the lexicon lists its institution: "Istana Negara", "Gedung
+        // Merah Putih", "Stadion Gelora Bung Karno".
+        kind = EntityType::Loc;
+    } else if !style.indonesian && b - a > 1 && lexicon_kind(classes).is_none() {
         // English: the head word at the end tells the type: "Hennepin
         // County", "Etihad Stadium", "Manchester City Council".
         let last = tok(b - 1);
