@@ -173,6 +173,15 @@ fn a_place_with_and_without_its_administrative_head_is_one() {
 }
 
 #[test]
+fn a_club_suffix_after_a_place_makes_a_club() {
+    let t = table(
+        "Persib bermain imbang dengan Bali United di puncak klasemen.",
+        &id(),
+    );
+    assert!(has(&t, "Bali United", "ORG"), "{t:?}");
+}
+
+#[test]
 fn an_indonesian_building_is_a_place() {
     let t = table(
         "Presiden menerima tamu di Istana Negara, Jakarta. Rapat digelar di Gedung Merah Putih.",

@@ -551,6 +551,8 @@ fn sentence_mentions(
             spaced_hyphen_names(w, out);
             join_orgs(w, out);
             heads_of(w, out);
+        }
+        if !lower_text {
             company_suffixes(w, out);
         }
         join_initials(text, before, style.indonesian, out, &mut s.kept);
@@ -1138,16 +1140,17 @@ fn heads_of(win: Window<'_>, out: &mut [Mention]) {
     }
 }
 
-/// English: a company suffix the tagger left after a name is part of it and
+/// A company or club suffix the tagger left after a name is part of it and
 /// makes it an organisation: "Barratt Redrow plc", "Volkswagen AG", "Acme
-/// Corp." (with its dot). Mentions of the window start at `from`, sorted.
+/// Corp." (with its dot), "Bali United". Mentions of the window start at
+/// `from`, sorted.
 fn company_suffixes(win: Window<'_>, out: &mut [Mention]) {
     let end = win.ra + win.info.len();
     for i in win.from..out.len() {
         let k = win.toks.partition_point(|t| t.start < out[i].range.end);
         let next_start = out.get(i + 1).map_or(usize::MAX, |n| n.range.start);
         if k >= end
-            || win.fact(k).word & COMPANY_SUFFIX == 0
+            || (win.fact(k).word & COMPANY_SUFFIX == 0 && !CLUB_SUFFIXES.contains(&win.tok(k)))
             || win.text.get(out[i].range.end..win.toks[k].start) != Some(" ")
             || win.toks[k].start >= next_start
         {
@@ -1205,6 +1208,19 @@ fn join_initials(
     }
     out.append(kept);
 }
+
+/// Words that end a sports club's name after its place (rules only).
+const CLUB_SUFFIXES: &[&str] = &[
+    "United",
+    "FC",
+    "SC",
+    "CF",
+    "AFC",
+    "Athletic",
+    "Rovers",
+    "Wanderers",
+    "Racing",
+];
 
 /// Indonesian head words of buildings (rules only).
 const BUILDING_HEADS_ID: &[&str] = &[
