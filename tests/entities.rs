@@ -173,6 +173,22 @@ fn a_place_with_and_without_its_administrative_head_is_one() {
 }
 
 #[test]
+fn an_indonesian_organisation_and_its_seat_are_one() {
+    let t = table(
+        "Hasil rekapitulasi diumumkan oleh KPU DKI Jakarta pada Senin. \
+         Polda Jawa Barat menangkap tersangka.",
+        &id(),
+    );
+    assert_eq!(
+        t,
+        [
+            ("KPU DKI Jakarta".into(), "ORG".into(), 1),
+            ("Polda Jawa Barat".into(), "ORG".into(), 1),
+        ]
+    );
+}
+
+#[test]
 fn a_club_suffix_after_a_place_makes_a_club() {
     let t = table(
         "Persib bermain imbang dengan Bali United di puncak klasemen.",

@@ -555,7 +555,7 @@ fn sentence_mentions(
         if !lower_text {
             company_suffixes(w, out);
         }
-        join_initials(text, before, style.indonesian, out, &mut s.kept);
+        join_initials(text, before, style, out, &mut s.kept);
         i = b.max(i + 1);
     }
     if let Some((place, agency)) = dateline(text, &s.toks, lex) {
@@ -1179,10 +1179,11 @@ fn company_suffixes(win: Window<'_>, out: &mut [Mention]) {
 fn join_initials(
     text: &str,
     from: usize,
-    indonesian: bool,
+    style: Style,
     out: &mut Vec<Mention>,
     kept: &mut Vec<Mention>,
 ) {
+    let indonesian = style.indonesian;
     if out.len() < from + 2 {
         return;
     }
@@ -1195,6 +1196,19 @@ fn join_initials(
             let adjacent =
                 m.range.end < n.range.start && text.get(m.range.end..n.range.start) == Some(" ");
             let both = indonesian && n.kind == EntityType::Per;
+            // Indonesian: an organisation and the place right after it are
+            // one organisation ("KPU DKI Jakarta", "Polda Jawa Barat",
+            // "PSMS Medan"), as the training splits mostly write them.
+            let seat = indonesian
+                && !style.lower
+                && m.kind == EntityType::Org
+                && n.kind == EntityType::Loc;
+            if seat && adjacent {
+                m.range.end = n.range.end;
+                debug_assert_eq!(m.toks.end, n.toks.start);
+                m.toks.end = n.toks.end;
+                continue;
+            }
             if m.kind == EntityType::Per && (short || both) && adjacent {
                 m.range.end = n.range.end;
                 // Only a space between: no token.
