@@ -566,6 +566,9 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
     // A given name that is also a word opens a sentence's name.
     let t = table("Mark Carney said rates would fall.", &en());
     assert!(has(&t, "Mark Carney", "PER"), "{t:?}");
+    // A place that is also a given name before a surname is a person's.
+    let t = table("Charlotte Wood won the prize in Sydney.", &en());
+    assert!(has(&t, "Charlotte Wood", "PER"), "{t:?}");
     // A party-and-state tag is no name.
     let t = table("House Speaker Mike Johnson, R-La., said on Tuesday.", &en());
     assert_eq!(t, [("Mike Johnson".into(), "PER".into(), 1)]);

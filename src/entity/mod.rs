@@ -1209,6 +1209,22 @@ fn join_initials(
                 m.toks.end = n.toks.end;
                 continue;
             }
+            // English: a place that is also a given name before a person's
+            // name is theirs: "Charlotte Wood", "Paris Hilton".
+            let given_place = !indonesian
+                && m.kind == EntityType::Loc
+                && n.kind == EntityType::Per
+                && m.toks.len() == 1
+                && text
+                    .get(m.range.clone())
+                    .is_some_and(|w| LEXICON.word(features::word_hash(w)) & FIRST_NAME != 0);
+            if given_place && adjacent {
+                m.range.end = n.range.end;
+                m.toks.end = n.toks.end;
+                m.kind = EntityType::Per;
+                m.sure = n.sure;
+                continue;
+            }
             if m.kind == EntityType::Per && (short || both) && adjacent {
                 m.range.end = n.range.end;
                 // Only a space between: no token.
