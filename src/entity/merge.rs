@@ -218,7 +218,7 @@ pub(crate) fn merge(
             continue;
         }
         let head = text.get(all[0].clone()).unwrap_or("");
-        if ADMIN_HEADS.iter().any(|h| head.eq_ignore_ascii_case(h)) {
+        if super::rule_word(head) & super::ADMIN != 0 {
             if let Some(&j) = by_key.get(&key_hash(text, &all[1..])) {
                 union(&mut parent, i, j as usize);
             }
@@ -441,7 +441,7 @@ pub(crate) fn merge(
 /// one name of the text has those initials (see `merge`).
 fn initials_links(text: &str, toks: &[Range<usize>], mentions: &[Mention], parent: &mut [usize]) {
     const AMBIGUOUS: u32 = u32::MAX;
-    let mut by_initials: HashKeyed<(u64, u32)> = HashKeyed::default();
+    let mut by_initials: HashKeyed<u32> = HashKeyed::default();
     let mut buf = [0u8; 8];
     for (i, m) in mentions.iter().enumerate() {
         let all = &toks[m.toks.clone()];
@@ -466,10 +466,12 @@ fn initials_links(text: &str, toks: &[Range<usize>], mentions: &[Mention], paren
             continue;
         }
         let h = bytes_step(0x1a17, &buf[..n]);
-        let name = surface_hash(text, all);
-        let e = by_initials.entry(h).or_insert((name, i as u32));
-        if e.0 != name {
-            e.1 = AMBIGUOUS;
+        let e = by_initials.entry(h).or_insert(i as u32);
+        if *e != AMBIGUOUS
+            && surface_hash(text, &toks[mentions[*e as usize].toks.clone()])
+                != surface_hash(text, all)
+        {
+            *e = AMBIGUOUS;
         }
     }
     if by_initials.is_empty() {
@@ -483,7 +485,7 @@ fn initials_links(text: &str, toks: &[Range<usize>], mentions: &[Mention], paren
         if !(2..=6).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
             continue;
         }
-        if let Some(&(_, j)) = by_initials.get(&bytes_step(0x1a17, w.as_bytes())) {
+        if let Some(&j) = by_initials.get(&bytes_step(0x1a17, w.as_bytes())) {
             if j != AMBIGUOUS {
                 union(parent, i, j as usize);
             }
@@ -520,17 +522,6 @@ fn is_legal_form(w: &str) -> bool {
     )
 }
 
-/// Indonesian administrative head words before a place's name.
-const ADMIN_HEADS: &[&str] = &[
-    "DKI",
-    "Provinsi",
-    "Kabupaten",
-    "Kab",
-    "Kota",
-    "Kecamatan",
-    "Kelurahan",
-    "Desa",
-];
 
 /// The tokens of an organisation's name without its legal form, when it has
 /// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co.",

@@ -612,6 +612,7 @@ fn sentence_mentions(
 /// "TEMPO.CO, Jakarta -", "LONDON (Reuters) -", "Jakarta -" (a known place
 /// only: "Prabowo - Hatta" is none). The place is one to three capitalised
 /// words; the dash is followed by a space.
+#[inline(never)]
 fn dateline(
     text: &str,
     toks: &[Range<usize>],
@@ -1113,7 +1114,7 @@ fn heads_of(win: Window<'_>, out: &mut [Mention]) {
         let last = m.toks.end;
         if m.kind != EntityType::Org
             || last == 0
-            || !ORG_HEADS_EN.contains(&win.tok(last - 1))
+            || rule_word(win.tok(last - 1)) & ORG_HEAD == 0
             || win.tok(last) != "of"
         {
             continue;
@@ -1150,7 +1151,7 @@ fn company_suffixes(win: Window<'_>, out: &mut [Mention]) {
         let k = win.toks.partition_point(|t| t.start < out[i].range.end);
         let next_start = out.get(i + 1).map_or(usize::MAX, |n| n.range.start);
         if k >= end
-            || (win.fact(k).word & COMPANY_SUFFIX == 0 && !CLUB_SUFFIXES.contains(&win.tok(k)))
+            || (win.fact(k).word & COMPANY_SUFFIX == 0 && rule_word(win.tok(k)) & CLUB == 0)
             || win.text.get(out[i].range.end..win.toks[k].start) != Some(" ")
             || win.toks[k].start >= next_start
         {
@@ -1239,117 +1240,11 @@ fn join_initials(
     out.append(kept);
 }
 
-/// Words that end a sports club's name after its place (rules only).
-const CLUB_SUFFIXES: &[&str] = &[
-    "United",
-    "FC",
-    "SC",
-    "CF",
-    "AFC",
-    "Athletic",
-    "Rovers",
-    "Wanderers",
-    "Racing",
-];
 
-/// Indonesian head words of buildings (rules only).
-const BUILDING_HEADS_ID: &[&str] = &[
-    "Istana",
-    "Gedung",
-    "Hotel",
-    "Masjid",
-    "Gereja",
-    "Stadion",
-    "Bandara",
-    "Rumah",
-    "Menara",
-    "Monumen",
-    "Museum",
-    "Terminal",
-    "Stasiun",
-    "Pelabuhan",
-    "Bundaran",
-    "Lapangan",
-];
 
-/// English head words that end a place's name (rules only).
-const LOC_HEADS_EN: &[&str] = &[
-    "Street",
-    "Road",
-    "Avenue",
-    "Boulevard",
-    "Lane",
-    "Square",
-    "County",
-    "Stadium",
-    "Arena",
-    "Park",
-    "Bridge",
-    "River",
-    "Lake",
-    "Island",
-    "Islands",
-    "Mountains",
-    "Valley",
-    "Airport",
-    "Station",
-    "Province",
-    "Peninsula",
-    "Strait",
-    "Gulf",
-    "Desert",
-    "Forest",
-    "Canyon",
-];
 
-/// English head words that end an organisation's name (rules only).
-const ORG_HEADS_EN: &[&str] = &[
-    "Council",
-    "Bank",
-    "Ministry",
-    "Department",
-    "University",
-    "College",
-    "Party",
-    "Police",
-    "Company",
-    "Corporation",
-    "Group",
-    "Agency",
-    "Authority",
-    "Commission",
-    "Committee",
-    "Association",
-    "Foundation",
-    "Institute",
-    "Federation",
-    "Airlines",
-    "Airways",
-    "Bureau",
-    "Office",
-    "Service",
-    "Board",
-    "Trust",
-    "Society",
-    "Coalition",
-    "Alliance",
-    "Army",
-    "Navy",
-];
 
-/// Title words that also open names of places and organisations ("Major
-/// League Baseball", "Queen Mary University", "Prince Edward Island").
-const ORG_TITLES: &[&str] = &[
-    "major", "general", "chief", "king", "queen", "prince", "princess", "lord", "lady", "saint",
-    "father", "dame", "justice", "marshal", "raja", "ratu", "sultan", "pangeran", "putri",
-];
 
-/// Indonesian title words that are also parts of names ("Annisa Putri
-/// Ayu", "Raden Mas Said"): inside a name they stay.
-const NAME_TITLES: &[&str] = &[
-    "putri", "ratu", "raja", "mas", "bang", "kak", "om", "haji", "ibu", "bapak", "sultan",
-    "pangeran", "hakim", "jaksa", "habib", "syekh", "kiai", "kyai", "tuan",
-];
 
 /// How a sentence is written: all in lower case, and in which language.
 #[derive(Clone, Copy)]
@@ -1471,7 +1366,7 @@ fn push_span(
             let rest = a + title_len..b;
             let plain = rest.len() >= 2
                 && !info[a - ra].is_all_caps()
-                && !ORG_TITLES.iter().any(|w| tok(a).eq_ignore_ascii_case(w))
+                && rule_word(tok(a)) & ORG_TITLE == 0
                 && !(a..b).any(|k| tok(k) == "'" || tok(k) == "\u{2019}")
                 && rest.clone().all(|k| {
                     let t = &info[k - ra];
@@ -1539,7 +1434,7 @@ fn push_span(
                         && word_classes(k) & (LOC | ORG | PER) == 0
                         && info[k - ra].is_cap()
                         && !info[k - ra].is_all_caps()
-                        && !NAME_TITLES.iter().any(|w| tok(k).eq_ignore_ascii_case(w))
+                        && rule_word(tok(k)) & NAME_TITLE == 0
                 }) else {
                     break;
                 };
@@ -1819,7 +1714,7 @@ fn push_span(
         kind = EntityType::Org;
         sure = true;
     }
-    if style.indonesian && b - a > 1 && BUILDING_HEADS_ID.contains(&tok(a)) {
+    if style.indonesian && b - a > 1 && rule_word(tok(a)) & BUILDING != 0 {
         // A building is a place, as Indonesian news annotation has it, even
         // where the lexicon lists its institution: "Istana Negara", "Gedung
         // Merah Putih", "Stadion Gelora Bung Karno".
@@ -1827,10 +1722,10 @@ fn push_span(
     } else if !style.indonesian && b - a > 1 && lexicon_kind(classes).is_none() {
         // English: the head word at the end tells the type: "Hennepin
         // County", "Etihad Stadium", "Manchester City Council".
-        let last = tok(b - 1);
-        if LOC_HEADS_EN.contains(&last) {
+        let head = rule_word(tok(b - 1));
+        if head & LOC_HEAD != 0 {
             kind = EntityType::Loc;
-        } else if ORG_HEADS_EN.contains(&last) {
+        } else if head & ORG_HEAD != 0 {
             kind = EntityType::Org;
         }
     }
@@ -1954,61 +1849,61 @@ fn quoted_whole(text: &str, start: usize, end: usize) -> bool {
     matches!(before, Some('"' | '“')) && matches!(after, Some('"' | '”'))
 }
 
+/// Kinds of the words in `data/rule_words.txt` (flags; see its header).
+const LOC_HEAD: u8 = 1;
+const ORG_HEAD: u8 = 2;
+const BUILDING: u8 = 4;
+const CLUB: u8 = 8;
+pub(crate) const ADMIN: u8 = 16;
+const NAME_TITLE: u8 = 32;
+const ORG_TITLE: u8 = 64;
+const CONNECTOR: u8 = 128;
+
+/// The words the rules look up, as written, with their kinds.
+static RULE_WORDS: LazyLock<crate::lang::WordMap> = LazyLock::new(|| {
+    let mut map = crate::lang::WordMap::default();
+    for line in crate::lang::parse_word_list(include_str!("data/rule_words.txt")) {
+        let (kind, word) = line.split_once(' ').unwrap_or((line, ""));
+        let flag = match kind {
+            "LOCHEAD" => LOC_HEAD,
+            "ORGHEAD" => ORG_HEAD,
+            "BUILDING" => BUILDING,
+            "CLUB" => CLUB,
+            "ADMIN" => ADMIN,
+            "NAMETITLE" => NAME_TITLE,
+            "ORGTITLE" => ORG_TITLE,
+            _ => CONNECTOR,
+        };
+        *map.entry(word).or_insert(0) |= flag;
+    }
+    map
+});
+
+/// The kinds of word `w` in `data/rule_words.txt` (0: none), looked up as
+/// written, then (for a word in lower case) capitalised: "kota" → "Kota".
+#[inline(never)]
+pub(crate) fn rule_word(w: &str) -> u8 {
+    if let Some(&f) = RULE_WORDS.get(w) {
+        return f;
+    }
+    let b = w.as_bytes();
+    let mut buf = [0u8; 16];
+    if b.len() > buf.len() || !b.first().is_some_and(u8::is_ascii_lowercase) {
+        return 0;
+    }
+    buf[..b.len()].copy_from_slice(b);
+    buf[0] = buf[0].to_ascii_uppercase();
+    std::str::from_utf8(&buf[..b.len()])
+        .ok()
+        .and_then(|c| RULE_WORDS.get(c).copied())
+        .unwrap_or(0)
+}
+
 /// Whether the English word `w` inside a span ends a name: a lower-case word
 /// that names do not hold ("said", "quarterback"; not "of", "and", "the",
 /// "for", "on", "upon", …).
 fn breaks_name_en(w: &str) -> bool {
-    w.bytes().all(|b| b.is_ascii_lowercase())
-        && !matches!(
-            w,
-            "of" | "and"
-                | "the"
-                | "for"
-                | "on"
-                | "at"
-                | "in"
-                | "upon"
-                | "against"
-                | "with"
-                | "without"
-                | "to"
-                | "by"
-                | "from"
-                | "under"
-                | "over"
-                | "a"
-                | "an"
-                | "y"
-                | "e"
-                | "et"
-                | "und"
-                | "s"
-                | "n"
-                | "o"
-                | "la"
-                | "le"
-                | "les"
-                | "el"
-                | "des"
-                | "do"
-                | "das"
-                | "las"
-                | "los"
-                | "del"
-                | "ben"
-                | "bat"
-                | "no"
-                | "zu"
-                | "zum"
-                | "zur"
-                | "am"
-                | "im"
-                | "auf"
-                | "sur"
-                | "af"
-                | "av"
-                | "ap"
-        )
+    w.bytes().all(|b| b.is_ascii_lowercase()) && rule_word(w) & CONNECTOR == 0
 }
 
 /// Counts every occurrence of a name the tagger found somewhere in the text:
