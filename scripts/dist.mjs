@@ -4,8 +4,7 @@
 // - every script (the page's own and pkg/'s glue) is minified with terser
 //   (npm devDependency; compressed, names mangled, comments dropped): ~5 KB
 //   of the page's gzip;
-// - the page's own style sheets lose their comment-only lines (`/* … */`
-//   blocks that start and end their lines) and blank lines;
+// - the page's own style sheets are minified with csso (npm devDependency);
 // - pkg/'s TypeScript declarations and package.json are left out.
 // Every minified script must still parse (`node --check`), or the run fails
 // and writes nothing.
@@ -15,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+import { minify as minifyCss } from "csso";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const src = path.resolve(root, process.argv[2] || "www");
@@ -69,7 +69,7 @@ function copy(from, to, scripts, rel = "") {
     } else if (entry.name.endsWith(".js")) {
       scripts.push([a, b, name]);
     } else if (!rel.startsWith("pkg") && entry.name.endsWith(".css")) {
-      fs.writeFileSync(b, strip(fs.readFileSync(a, "utf8")));
+      fs.writeFileSync(b, minifyCss(strip(fs.readFileSync(a, "utf8"))).css + "\n");
     } else {
       fs.copyFileSync(a, b);
     }

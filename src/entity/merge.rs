@@ -522,7 +522,6 @@ fn is_legal_form(w: &str) -> bool {
     )
 }
 
-
 /// The tokens of an organisation's name without its legal form, when it has
 /// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co.",
 /// "AG", "GmbH", "NV", "SA" or "(Persero)" after. None when there is none or nothing else.

@@ -619,72 +619,72 @@ fn dateline(
     lex: &lexicon::Lexicon,
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let tok = |k: usize| text.get(toks[k].clone()).unwrap_or("");
-    let n = toks.len().min(12);
-    let d = (1..n).find(|&k| matches!(tok(k), "-" | "–" | "—" | "--"))?;
+    let d = (1..toks.len().min(12)).find(|&k| matches!(tok(k), "-" | "–" | "—" | "--"))?;
     // The story goes on after the dash with a capitalised word (not a
     // score, a time or a list's quote: "Albrighton (Shropshire) - 2 platforms").
     let after = text[toks[d].end..].strip_prefix(' ')?;
     if !after.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
-    let capitalised = |k: usize| {
+    // Each word before the dash: 1 a place's word (capitalised, letters),
+    // 2 an outlet's ("KOMPAS", ".", "com", "TEMPO.CO": capitals or a dot),
+    // 0 neither; `outlet` whether some word is one for sure.
+    let mut kinds = [0u8; 12];
+    let mut outlet = [false; 12];
+    for k in 0..d {
         let w = tok(k);
-        w.chars().next().is_some_and(char::is_uppercase)
+        let b = w.as_bytes();
+        let cap = w.starts_with(char::is_uppercase);
+        if cap
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-    };
-    let place_ok = |r: &Range<usize>| (1..=3).contains(&r.len()) && r.clone().all(capitalised);
-    // An outlet after a comma: "KOMPAS.com", "TEMPO.CO", "ANTARA" (capitals
-    // or a dot).
-    let outlet = |r: Range<usize>| {
-        (1..=4).contains(&r.len())
-            && r.clone().all(|k| {
-                let w = tok(k);
-                w == "."
-                    || w.chars().next().is_some_and(char::is_uppercase)
-                    || k > 0 && tok(k - 1) == "."
-            })
-            && r.clone().any(|k| {
-                let w = tok(k);
-                w.contains('.') && w.len() > 1
-                    || w.chars().filter(|c| c.is_alphabetic()).count() > 1
-                        && !w.chars().any(char::is_lowercase)
-            })
-    };
-    let known = |r: &Range<usize>| {
-        lex.classes(
-            toks[r.clone()]
-                .iter()
-                .map(|t| features::word_hash(text.get(t.clone()).unwrap_or(""))),
-        ) & LOC
-            != 0
-    };
+        {
+            kinds[k] = 1;
+        }
+        if cap || w == "." || k > 0 && tok(k - 1) == "." {
+            kinds[k] |= 2;
+        }
+        outlet[k] = b.len() > 1
+            && (b.contains(&b'.')
+                || !b.iter().any(u8::is_ascii_lowercase)
+                    && b.iter().filter(|c| c.is_ascii_uppercase()).count() > 1);
+    }
+    let all = |r: &Range<usize>, kind: u8| r.clone().all(|k| kinds[k] & kind != 0);
+    let place_ok = |r: &Range<usize>| (1..=3).contains(&r.len()) && all(r, 1);
+    let outlet_ok =
+        |r: &Range<usize>| (1..=4).contains(&r.len()) && all(r, 2) && r.clone().any(|k| outlet[k]);
     let open = (0..d).find(|&k| tok(k) == "(");
     let comma = (0..d).find(|&k| tok(k) == ",");
     match (open, comma) {
-        // "Jakarta (ANTARA) -", "SPRINGFIELD, Ill. (AP) —"
-        (Some(o), c) if d >= o + 3 && tok(d - 1) == ")" && c.is_none_or(|c| c < o) => {
-            let (place, agency) = (0..c.unwrap_or(o), o + 1..d - 1);
-            // One word: "(ANTARA)", "(Reuters)", "(AP)".
-            let named = agency.len() == 1
-                && tok(o + 1).chars().next().is_some_and(char::is_uppercase)
-                && tok(o + 1).chars().filter(|c| c.is_alphabetic()).count() > 1;
-            (place_ok(&place) && named).then_some((place, Some(agency)))
+        // "Jakarta (ANTARA) -", "SPRINGFIELD, Ill. (AP) —": one word in
+        // brackets, "(ANTARA)", "(Reuters)", "(AP)".
+        (Some(o), c) if d == o + 3 && tok(d - 1) == ")" && c.is_none_or(|c| c < o) => {
+            let place = 0..c.unwrap_or(o);
+            (place_ok(&place) && kinds[o + 1] & 2 != 0 && tok(o + 1).len() > 1)
+                .then_some((place, Some(o + 1..o + 2)))
         }
         // "SURABAYA, KOMPAS.com -" or "TEMPO.CO, Jakarta -"
         (None, Some(c)) => {
             let (left, right) = (0..c, c + 1..d);
-            if place_ok(&left) && outlet(right.clone()) {
+            if place_ok(&left) && outlet_ok(&right) {
                 Some((left, None))
-            } else if place_ok(&right) && outlet(left) {
+            } else if place_ok(&right) && outlet_ok(&left) {
                 Some((right, None))
             } else {
                 None
             }
         }
+        // "Jakarta -": a known place only.
         (None, None) => {
             let place = 0..d;
-            (place_ok(&place) && known(&place)).then_some((place, None))
+            let known = || {
+                let mut h = [0u64; 3];
+                for (x, t) in h.iter_mut().zip(&toks[place.clone()]) {
+                    *x = features::word_hash(text.get(t.clone()).unwrap_or(""));
+                }
+                lex.classes(h[..place.len()].iter().copied()) & LOC != 0
+            };
+            (place_ok(&place) && known()).then_some((place, None))
         }
         _ => None,
     }
@@ -1239,12 +1239,6 @@ fn join_initials(
     }
     out.append(kept);
 }
-
-
-
-
-
-
 
 /// How a sentence is written: all in lower case, and in which language.
 #[derive(Clone, Copy)]
@@ -1822,23 +1816,21 @@ fn degree(text: &str, start: usize, indonesian: bool) -> bool {
     if !text[..start].trim_end_matches(' ').ends_with(',') {
         return false;
     }
-    let rest = &text[start..];
-    let word = &rest[..rest.find([' ', ',', '\n', '\t']).unwrap_or(rest.len())];
-    let word = word.split('(').next().unwrap_or("");
-    let parts = word.split('.').filter(|p| !p.is_empty());
-    let mut n = 0;
-    let mut lower = false;
-    for p in parts {
-        let ok = (1..=4).contains(&p.chars().count())
-            && p.chars().next().is_some_and(char::is_uppercase)
-            && p.chars().all(char::is_alphabetic);
-        if !ok {
+    let rest = &text.as_bytes()[start..];
+    let end = rest
+        .iter()
+        .position(|&c| matches!(c, b' ' | b',' | b'\n' | b'\t' | b'('))
+        .unwrap_or(rest.len());
+    let word = &rest[..end];
+    let (mut n, mut lower) = (0, false);
+    for p in word.split(|&c| c == b'.').filter(|p| !p.is_empty()) {
+        if p.len() > 4 || !p[0].is_ascii_uppercase() || !p.iter().all(u8::is_ascii_alphabetic) {
             return false;
         }
-        lower |= p.chars().any(char::is_lowercase);
+        lower |= p.iter().any(u8::is_ascii_lowercase);
         n += 1;
     }
-    (n >= 2 || word.starts_with("Sp.")) && (lower || indonesian)
+    (n >= 2 || word.starts_with(b"Sp.")) && (lower || indonesian)
 }
 
 /// Whether the text from `start` to `end` is a whole quotation: a double
@@ -2070,40 +2062,29 @@ fn propagate(text: &str, toks: &[Range<usize>], mentions: &mut Vec<Mention>) {
 /// order in the name's (the first the name's first), taking letters from at
 /// least two of its words; case is ignored.
 fn short_form(short: &str, outer: &str) -> bool {
-    let mut sc = short.chars();
-    let Some(first) = sc.next() else {
-        return false;
-    };
-    if !first.is_uppercase()
-        || short.chars().count() < 4
-        || !short.chars().all(char::is_alphabetic)
-        || !short.chars().skip(1).any(char::is_lowercase)
-        || outer.split_whitespace().count() < 2
+    // (ASCII: the short forms of Indonesian and English names are.)
+    let sb = short.as_bytes();
+    if sb.len() < 4
+        || !sb[0].is_ascii_uppercase()
+        || !sb.iter().all(u8::is_ascii_alphabetic)
+        || !sb[1..].iter().any(u8::is_ascii_lowercase)
     {
         return false;
     }
-    let mut letters = short.chars().flat_map(char::to_lowercase).peekable();
+    let mut next = 0;
     let (mut words_used, mut in_word_used) = (0, false);
-    let mut at_start = true;
-    for c in outer.chars() {
-        if c.is_whitespace() {
+    for (i, &c) in outer.as_bytes().iter().enumerate() {
+        if c == b' ' {
             in_word_used = false;
-            continue;
-        }
-        let Some(&want) = letters.peek() else { break };
-        let lc = c.to_lowercase().next().unwrap_or(c);
-        if lc == want {
-            letters.next();
-            if !in_word_used {
-                in_word_used = true;
-                words_used += 1;
-            }
-        } else if at_start {
+        } else if next < sb.len() && c.eq_ignore_ascii_case(&sb[next]) {
+            next += 1;
+            words_used += usize::from(!in_word_used);
+            in_word_used = true;
+        } else if i == 0 {
             return false;
         }
-        at_start = false;
     }
-    letters.peek().is_none() && words_used >= 2
+    next == sb.len() && words_used >= 2
 }
 
 /// Whether the token at `r` is glued into an address, a handle or a path
