@@ -439,37 +439,51 @@ pub(crate) fn merge(
 /// Unites each acronym mention (one word of two to six capitals) with the
 /// organisation or place whose capitalised words' initials it spells, when
 /// one name of the text has those initials (see `merge`).
+#[inline(never)]
 fn initials_links(text: &str, toks: &[Range<usize>], mentions: &[Mention], parent: &mut [usize]) {
     const AMBIGUOUS: u32 = u32::MAX;
-    let mut by_initials: HashKeyed<u32> = HashKeyed::default();
-    let mut buf = [0u8; 8];
-    for (i, m) in mentions.iter().enumerate() {
-        let all = &toks[m.toks.clone()];
-        if m.kind == EntityType::Per || all.len() < 2 || all.len() > 8 {
-            continue;
-        }
-        let mut n = 0;
-        let mut ok = true;
-        for t in all {
-            let w = text.get(t.clone()).unwrap_or("");
-            let Some(c) = w.chars().next() else { continue };
-            if c.is_uppercase() && w.chars().skip(1).any(char::is_lowercase) && c.is_ascii() {
-                buf[n] = c as u8;
-                n += 1;
-            } else if c.is_uppercase() || c.is_ascii_digit() {
+    // The initials of a name's capitalised words, or of an acronym's
+    // letters, as one number (up to eight ASCII capitals), or 0.
+    let initials = |ts: &[Range<usize>], acronym: bool| -> u64 {
+        let mut v = 0u64;
+        for t in ts {
+            let w = text.as_bytes().get(t.clone()).unwrap_or_default();
+            if acronym {
+                if !(2..=6).contains(&w.len()) || !w.iter().all(u8::is_ascii_uppercase) {
+                    return 0;
+                }
+                return w.iter().fold(0, |v, &c| v << 8 | u64::from(c));
+            }
+            match w {
+                [c, rest @ ..]
+                    if c.is_ascii_uppercase() && rest.iter().any(u8::is_ascii_lowercase) =>
+                {
+                    v = v << 8 | u64::from(*c);
+                }
                 // An acronym or a number inside: no initials to spell.
-                ok = false;
-                break;
+                [c, ..] if c.is_ascii_uppercase() || c.is_ascii_digit() => return 0,
+                _ => {}
             }
         }
-        if !ok || n < 2 {
+        if v >> 8 == 0 {
+            0
+        } else {
+            v
+        }
+    };
+    let mut by_initials: HashKeyed<u32> = HashKeyed::default();
+    for (i, m) in mentions.iter().enumerate() {
+        let all = &toks[m.toks.clone()];
+        if m.kind == EntityType::Per || !(2..=8).contains(&all.len()) {
             continue;
         }
-        let h = bytes_step(0x1a17, &buf[..n]);
-        let e = by_initials.entry(h).or_insert(i as u32);
+        let v = initials(all, false);
+        if v == 0 {
+            continue;
+        }
+        let e = by_initials.entry(mix(0x1a17, v)).or_insert(i as u32);
         if *e != AMBIGUOUS
-            && surface_hash(text, &toks[mentions[*e as usize].toks.clone()])
-                != surface_hash(text, all)
+            && key_hash(text, &toks[mentions[*e as usize].toks.clone()]) != key_hash(text, all)
         {
             *e = AMBIGUOUS;
         }
@@ -478,15 +492,10 @@ fn initials_links(text: &str, toks: &[Range<usize>], mentions: &[Mention], paren
         return;
     }
     for (i, m) in mentions.iter().enumerate() {
-        if m.toks.len() != 1 {
-            continue;
-        }
-        let w = text.get(toks[m.toks.start].clone()).unwrap_or("");
-        if !(2..=6).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
-            continue;
-        }
-        if let Some(&j) = by_initials.get(&bytes_step(0x1a17, w.as_bytes())) {
-            if j != AMBIGUOUS {
+        if m.toks.len() == 1 {
+            let v = initials(&toks[m.toks.clone()], true);
+            let j = by_initials.get(&mix(0x1a17, v)).copied();
+            if let Some(j) = j.filter(|&j| v != 0 && j != AMBIGUOUS) {
                 union(parent, i, j as usize);
             }
         }
