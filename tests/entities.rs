@@ -189,6 +189,20 @@ fn an_indonesian_organisation_and_its_seat_are_one() {
 }
 
 #[test]
+fn an_indonesian_headline_in_capitals_names_only_known_names() {
+    let t = table(
+        "PRABOWO TEMUI XI JINPING DI BEIJING\nPresiden Prabowo Subianto bertemu Presiden China \
+         Xi Jinping di Beijing, Senin.",
+        &id(),
+    );
+    assert!(!t.iter().any(|(n, _, _)| n.contains("TEMUI")), "{t:?}");
+    assert!(
+        has(&t, "Xi Jinping", "PER") && has(&t, "Beijing", "LOC"),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn a_club_suffix_after_a_place_makes_a_club() {
     let t = table(
         "Persib bermain imbang dengan Bali United di puncak klasemen.",

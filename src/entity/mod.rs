@@ -447,7 +447,14 @@ fn sentence_mentions(
             }
         }
         let before = out.len();
-        let mut k = 0;
+        // An Indonesian headline in capitals: the tagger reads capitals as
+        // names ("PRABOWO TEMUI XI JINPING" one person); only known names
+        // count there (English taggers' training text has such headlines).
+        let mut k = if caps_text && style.indonesian {
+            s.tags.len()
+        } else {
+            0
+        };
         while k < s.tags.len() {
             let t = s.tags[k];
             if t == O {
