@@ -36,3 +36,21 @@ test("an escaped backtick does not open a template; an unterminated one is an er
   assert.throws(() => strip("const t = `open\n"), /unterminated/);
   assert.throws(() => strip("/* open\n"), /unterminated/);
 });
+
+test("scripts are minified: comments and spacing go, exports and template text stay", async () => {
+  const { minified } = await import("../../scripts/dist.mjs");
+  const src = [
+    "// A header.",
+    "export function greet(name) {",
+    "  const longLocalName = `Hello,  ${name}! // not a comment`;",
+    "  return longLocalName;",
+    "}",
+  ].join("\n");
+  const out = await minified(src);
+  assert.ok(out.length < src.length, out);
+  assert.ok(!out.includes("A header"), out);
+  assert.ok(!out.includes("longLocalName"), out);
+  assert.ok(out.includes("export function greet"), out);
+  assert.ok(out.includes("Hello,  ${"), out);
+  assert.ok(out.includes("! // not a comment`"), out);
+});
