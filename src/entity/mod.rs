@@ -333,6 +333,8 @@ fn sentence_mentions(
     s: &mut Scratch,
     out: &mut Vec<Mention>,
 ) {
+    // The sentence's mentions are `out[own..]`.
+    let own = out.len();
     s.toks.clear();
     tokens::tokenise(text, sentence.clone(), &mut s.toks);
     let n = s.toks.len();
@@ -562,21 +564,13 @@ fn sentence_mentions(
         if !lower_text {
             company_suffixes(w, out);
         }
-        join_initials(text, before, style, out, &mut s.kept);
+        join_adjacent(text, before, style, out, &mut s.kept);
         i = b.max(i + 1);
     }
     if let Some((place, agency)) = dateline(text, &s.toks, lex) {
         let (ps, pe) = (s.toks[place.start].start, s.toks[place.end - 1].end);
-        // The sentence's mentions are the last ones, sorted; the dateline's
-        // place replaces what overlaps it.
-        let start = s.toks[0].start;
-        let first = out.len()
-            - out
-                .iter()
-                .rev()
-                .take_while(|m| m.range.start >= start)
-                .count();
-        let mut i = first;
+        // The dateline's place replaces the mentions it overlaps (sorted).
+        let mut i = own;
         while i < out.len() && out[i].range.start < pe {
             if out[i].range.end > ps {
                 out.remove(i);
@@ -586,7 +580,7 @@ fn sentence_mentions(
         }
         s.places.retain(|m| m.range.start >= pe);
         out.insert(
-            first,
+            own,
             Mention {
                 range: ps..pe,
                 kind: EntityType::Loc,
@@ -597,8 +591,8 @@ fn sentence_mentions(
         );
         if let Some(ag) = agency {
             let r = s.toks[ag.start].start..s.toks[ag.end - 1].end;
-            if !covered(&out[first..], &r) {
-                let at = first + out[first..].partition_point(|m| m.range.start < r.start);
+            if !covered(&out[own..], &r) {
+                let at = own + out[own..].partition_point(|m| m.range.start < r.start);
                 out.insert(
                     at,
                     Mention {
@@ -1184,7 +1178,7 @@ fn company_suffixes(win: Window<'_>, out: &mut [Mention]) {
 /// is a person's name followed directly by another (news never writes two
 /// people's names side by side without a word or a comma between them): the
 /// tagger's "Sri Mulyani" + "Indrawati", where the lexicon knows the first.
-fn join_initials(
+fn join_adjacent(
     text: &str,
     from: usize,
     style: Style,
@@ -1714,13 +1708,7 @@ fn push_span(
         // A company suffix ends it: "Daimler-Benz AG", "Acme Holdings Inc.".
         kind = EntityType::Org;
         sure = true;
-    }
-    if style.indonesian && b - a > 1 && rule_word(tok(a)) & BUILDING != 0 {
-        // A building is a place, as Indonesian news annotation has it, even
-        // where the lexicon lists its institution: "Istana Negara", "Gedung
-        // Merah Putih", "Stadion Gelora Bung Karno".
-        kind = EntityType::Loc;
-    } else if !style.indonesian && b - a > 1 && lexicon_kind(classes).is_none() {
+    } else if !style.indonesian && b - a > 1 {
         // English: the head word at the end tells the type: "Hennepin
         // County", "Etihad Stadium", "Manchester City Council".
         let head = rule_word(tok(b - 1));
@@ -1729,6 +1717,12 @@ fn push_span(
         } else if head & ORG_HEAD != 0 {
             kind = EntityType::Org;
         }
+    }
+    if style.indonesian && b - a > 1 && rule_word(tok(a)) & BUILDING != 0 {
+        // A building is a place, as Indonesian news annotation has it, even
+        // where the lexicon lists its institution: "Istana Negara", "Gedung
+        // Merah Putih", "Stadion Gelora Bung Karno".
+        kind = EntityType::Loc;
     }
     out.push(Mention {
         range: toks[a].start..end,
