@@ -38,6 +38,16 @@ line break inside a heading paragraph (`# newpar = head ...`).
 
     python3 scripts/eval_sbd.py --gum-sample /tmp/gum --errors 50
 
+--news-id DIR: build DIR/id_news_sample.jsonl, an Indonesian news running-text
+proxy, from the news sentences of the shared NER sets (idner-news-2k and
+NER-UGM fold 1, train and dev: single sentences that end in `.`, `?` or `!`,
+open in upper case and hold no second sentence), detokenised (no space before
+`,` `.` `)` …, quotes attached to what they enclose), shuffled with a fixed
+seed and joined five to a paragraph by one space; then score it (language id).
+The data stays outside the repository.
+
+    python3 scripts/eval_sbd.py --news-id /tmp/idnews --errors 20
+
 Options: --bin PATH (default target/release/teks), --data DIR (default
 ../shared/data/sbd), --errors N.  The `golden_en` set is run on its `golden` and
 `more` items only (`clean`/`pdf` items expect pySBD's text cleaning).
@@ -185,6 +195,55 @@ def gum_sample(folder):
     return out
 
 
+def detokenise(tokens):
+    """Running text from NER tokens: no space before closing punctuation or
+    after an opening bracket; straight quotes alternate opening and closing."""
+    out, glue, quote_open = "", True, False
+    for t in tokens:
+        if t == '"':
+            quote_open = not quote_open
+            if quote_open:
+                out += ("" if glue else " ") + t
+                glue = True
+            else:
+                out += t
+                glue = False
+            continue
+        if glue or t in (",", ".", ";", ":", "?", "!", "%", ")", "]"):
+            out += t
+        else:
+            out += " " + t
+        glue = t in ("(", "[")
+    return out
+
+
+def news_id(folder):
+    """Write folder/id_news_sample.jsonl from the Indonesian NER news sets."""
+    import random
+    os.makedirs(folder, exist_ok=True)
+    out = os.path.join(folder, "id_news_sample.jsonl")
+    sents = []
+    for name in ("idner_news_2k_dev", "idner_news_2k_train",
+                 "indolem_nerugm_fold1_dev", "indolem_nerugm_fold1_train"):
+        for line in open(os.path.join(SHARED, "data", "ner", name + ".jsonl"), encoding="utf-8"):
+            t = json.loads(line)["tokens"]
+            if len(t) < 4 or t[-1] not in (".", "?", "!") or t.count('"') % 2:
+                continue
+            words = [w for w in t if w != '"']
+            if any(w in (".", "?", "!") and n[:1].isupper() for w, n in zip(words, words[1:])):
+                continue
+            s = detokenise(t)
+            if s.lstrip('"')[:1].isupper():
+                sents.append(s)
+    random.Random(7).shuffle(sents)
+    with open(out, "w", encoding="utf-8") as f:
+        for i in range(0, len(sents) - 4, 5):
+            par = sents[i:i + 5]
+            f.write(json.dumps({"id": f"id_news:{i // 5:04d}", "text": " ".join(par),
+                                "sentences": par}, ensure_ascii=False) + "\n")
+    return out
+
+
 def main(argv):
     binary = os.path.join(ROOT, "target", "release", "teks")
     data = os.path.join(SHARED, "data", "sbd")
@@ -210,6 +269,9 @@ def main(argv):
             lang = next(it)
         elif a == "--gum-sample":
             files.append(gum_sample(next(it)))
+        elif a == "--news-id":
+            files.append(news_id(next(it)))
+            lang = "id"
         elif a in ("-h", "--help"):
             sys.exit(__doc__)
         else:
