@@ -141,6 +141,33 @@ fn titles_stay_outside_person_names() {
 }
 
 #[test]
+fn a_name_opened_by_a_given_name_goes_by_its_second_word() {
+    // "Muhammad Tito Karnavian" is "Tito" later; "Ahmad Muzani" "Muzani".
+    let t = table(
+        "Menteri Dalam Negeri Muhammad Tito Karnavian hadir. Tito mengatakan \
+         pilkada aman. Ketua MPR Ahmad Muzani menyebut jadwal. Muzani hadir.",
+        &id(),
+    );
+    assert!(
+        t.contains(&("Muhammad Tito Karnavian".into(), "PER".into(), 2)),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("Ahmad Muzani".into(), "PER".into(), 2)),
+        "{t:?}"
+    );
+    // Not a middle word of a name without a given name first.
+    let t = table(
+        "Menteri Keuangan Purbaya Yudhi Sadewa hadir. Yudhi datang kemudian.",
+        &id(),
+    );
+    assert!(
+        !t.iter().any(|(n, _, c)| n.contains("Purbaya") && *c == 2),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn indonesian_names_around_titles_and_known_names() {
     // A known name followed by the rest of the person's name is one name.
     let t = table(

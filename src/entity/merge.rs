@@ -2,8 +2,8 @@
 //! text or the lexicon), and name parts ↔ full person names; then the type by
 //! vote, the canonical (fullest) name, and aliases.
 
-use super::features::mix;
-use super::lexicon::{bytes_step, surface_hash, HashKeyed, LEXICON};
+use super::features::{mix, word_hash};
+use super::lexicon::{bytes_step, surface_hash, HashKeyed, FIRST_NAME, LEXICON};
 use super::tokens::tokenise;
 use super::{EntityType, Found, Mention};
 use crate::Options;
@@ -322,14 +322,28 @@ pub(crate) fn merge(
     // At most two words a name: no growing and rehashing.
     bucket_of.reserve(2 * kinds.iter().filter(|&&k| k == EntityType::Per).count());
     let (mut entry_bucket, mut entry_name) = (Vec::new(), Vec::new());
+    // The word a person of three or more words whose first is a given name
+    // may go by: "Muhammad Tito Karnavian" … "Tito".
+    let called = |full: &Range<usize>| {
+        let first = words
+            .bytes
+            .get(words.words[full.start].1.clone())
+            .unwrap_or(&[]);
+        let given =
+            std::str::from_utf8(first).is_ok_and(|w| LEXICON.word(word_hash(w)) & FIRST_NAME != 0);
+        (given && full.len() >= 3).then_some(full.start + 1)
+    };
     for (h, full) in names.iter().enumerate() {
         if kinds[h] != EntityType::Per || full.len() < 2 {
             continue;
         }
         let (first, last) = (full.start, full.end - 1);
-        for w in [first, last] {
+        for w in [Some(first), Some(last), called(full)]
+            .into_iter()
+            .flatten()
+        {
             let key = words.words[w].0;
-            if w == last && key == words.words[first].0 {
+            if w != first && key == words.words[first].0 {
                 continue;
             }
             let next = bucket_of.len() as u32;
@@ -361,9 +375,11 @@ pub(crate) fn merge(
                 }
                 // The bucket is by hash: the word itself is checked.
                 let listed = words.same(full.start, w) || words.same(full.end - 1, w);
-                if listed
-                    && (words.same_all(full.start..full.start + name.len(), name.clone())
-                        || words.same_all(full.end - name.len()..full.end, name.clone()))
+                let middle = name.len() == 1 && called(&full).is_some_and(|c| words.same(c, w));
+                if middle
+                    || listed
+                        && (words.same_all(full.start..full.start + name.len(), name.clone())
+                            || words.same_all(full.end - name.len()..full.end, name.clone()))
                 {
                     fulls[count] = h;
                     count += 1;
