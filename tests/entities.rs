@@ -589,6 +589,16 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
     assert!(has(&t, "Volodymyr Zelenskiy", "PER"), "{t:?}");
     let t = table("PC Daniel Okafor was sacked.", &en());
     assert_eq!(t, [("Daniel Okafor".into(), "PER".into(), 1)]);
+    // Roles of news: officials, sport (rule-only titles).
+    for (text, name) in [
+        ("Administrator Deanne Criswell said.", "Deanne Criswell"),
+        ("Dutch MEP Bas Eickhout said.", "Bas Eickhout"),
+        ("Striker Erling Haaland scored.", "Erling Haaland"),
+        ("Ald. Emma Mitts said.", "Emma Mitts"),
+    ] {
+        let t = table(text, &en());
+        assert_eq!(t, [(name.into(), "PER".into(), 1)], "{text}");
+    }
     // An organisation's head goes on over "of"; its acronym then merges.
     let t = table(
         "The Federal Bureau of Investigation opened a case. The FBI said it would help.",
