@@ -178,6 +178,12 @@ fn indonesian_names_around_titles_and_known_names() {
         t.contains(&("Sri Mulyani Indrawati".into(), "PER".into(), 2)),
         "{t:?}"
     );
+    // "ke" and "dari" end a name: two clubs, not one.
+    let t = table("Ia pindah dari Persija ke Arema FC.", &id());
+    assert!(
+        has(&t, "Persija", "ORG") && has(&t, "Arema FC", "ORG"),
+        "{t:?}"
+    );
     // An office title inside a tagged name splits off the office's body.
     let t = table(
         "Kapolda Metro Jaya Irjen Karyoto memimpin apel pagi.",
@@ -589,6 +595,9 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
     assert!(has(&t, "Volodymyr Zelenskiy", "PER"), "{t:?}");
     let t = table("PC Daniel Okafor was sacked.", &en());
     assert_eq!(t, [("Daniel Okafor".into(), "PER".into(), 1)]);
+    // A day or month after a connector is no part of a name.
+    let t = table("He appeared at Leeds Crown Court on Tuesday.", &en());
+    assert_eq!(t, [("Leeds Crown Court".into(), "ORG".into(), 1)]);
     // Roles of news: officials, sport (rule-only titles).
     for (text, name) in [
         ("Administrator Deanne Criswell said.", "Deanne Criswell"),

@@ -1455,6 +1455,8 @@ fn push_span(
             breaks_name(tok(k))
         } else {
             breaks_name_en(tok(k)) && word_classes(k) & PARTICLE == 0
+                // "Leeds Crown Court on Tuesday".
+                || k + 1 < b && rule_word(tok(k)) & CONNECTOR != 0 && word_classes(k + 1) & TIME != 0
         }
     };
     if !lower_text && b - a > 2 {
@@ -1804,6 +1806,8 @@ fn breaks_name(w: &str) -> bool {
             | "jelas"
             | "tegas"
             | "menurut"
+            | "ke"
+            | "dari"
     )
 }
 
