@@ -1,7 +1,6 @@
 // teks page. No framework: user text reaches the DOM only through
 // textContent / value / createTextNode, never through innerHTML.
 import { STRINGS, SAMPLE, pickLanguage, format } from "./i18n.js";
-import { entitiesCsv } from "./csv.js";
 
 const LIVE_LIMIT = 20000; // UTF-16 units: analyse as you type up to this length
 const MAX_CHARS = 100 * 1024 * 1024; // refuse inputs over 100 Mi UTF-16 units
@@ -932,15 +931,15 @@ $.entType.addEventListener("change", renderEntities);
 $.entSearch.addEventListener("input", renderEntities);
 
 /** The whole result as JSON, its entities as CSV or the whole cleaned text: built here for a short
- * text, by the worker (which keeps the whole result) for a long one. */
+ * text, by the worker (which keeps the whole result) for a long one. CSV is always the worker's
+ * (csv.js loads there only): a short result goes with the request. */
 async function whole(what) {
   const r = state.result;
   if (!r.partial) {
     if (what === "json") return new Blob([`${JSON.stringify(r, null, 2)}\n`], { type: "application/json" });
-    if (what === "csv") return new Blob([entitiesCsv(r)], { type: "text/csv" });
-    return new Blob([r.cleaned], { type: "text/plain" });
+    if (what !== "csv") return new Blob([r.cleaned], { type: "text/plain" });
   }
-  return request({ type: "export", of: state.resultId, what }).promise;
+  return request({ type: "export", of: state.resultId, what, data: r.partial ? undefined : r }).promise;
 }
 
 async function exportWhole(what, name) {

@@ -9,7 +9,8 @@
 //                  analyse messages may carry `view: {chars, sentences}`: how much of a long
 //                  result to send (see `view`)
 //                  {type: "more", id, of, chars: [a, b], sentences: [c, d]}  more of a long result's view
-//                  {type: "export", id, of, what: "json" | "csv" | "cleaned"}  (the full result of a long text)
+//                  {type: "export", id, of, what: "json" | "csv" | "cleaned", data?}  (the full result
+//                                                   of a long text, or of `data`: a short one's CSV)
 //   worker → page: {type: "ready", version}
 //                  {type: "progress", id, phase, length}   phase "start" | "done"
 //                  {type: "progress", id, phase: "chunk", done, length}  (pieces)
@@ -161,16 +162,17 @@ function jsonParts(data) {
 }
 
 function onExport(msg) {
-  if (!kept || kept.id !== msg.of) {
+  const data = msg.data || (kept && kept.id === msg.of && kept.data);
+  if (!data) {
     postMessage({ type: "error", id: msg.id, message: "this result is no longer kept: analyse again" });
     return;
   }
   try {
     const blob = msg.what === "json"
-      ? new Blob(jsonParts(kept.data), { type: "application/json" })
+      ? new Blob(jsonParts(data), { type: "application/json" })
       : msg.what === "csv"
-        ? new Blob([entitiesCsv(kept.data)], { type: "text/csv" })
-        : new Blob([kept.data.cleaned], { type: "text/plain" });
+        ? new Blob([entitiesCsv(data)], { type: "text/csv" })
+        : new Blob([data.cleaned], { type: "text/plain" });
     postMessage({ type: "result", id: msg.id, data: blob });
   } catch (err) {
     postMessage({ type: "error", id: msg.id, message: err && err.message ? err.message : String(err) });
