@@ -178,6 +178,22 @@ fn indonesian_names_around_titles_and_known_names() {
         t.contains(&("Sri Mulyani Indrawati".into(), "PER".into(), 2)),
         "{t:?}"
     );
+    // A company's name and its legal forms, tagged apart, are one name; the
+    // name without them is the same company.
+    let t = table(
+        "PT Bank Mandiri (Persero) Tbk mencatat laba. Bank Mandiri optimistis.",
+        &id(),
+    );
+    assert_eq!(
+        t,
+        [("PT Bank Mandiri (Persero) Tbk".into(), "ORG".into(), 2)]
+    );
+    // "atau" ends a name too.
+    let t = table(
+        "Laba PT Bank Rakyat Indonesia (Persero) Tbk atau BRI naik.",
+        &id(),
+    );
+    assert!(!t.iter().any(|(n, _, _)| n.contains("atau")), "{t:?}");
     // "ke" and "dari" end a name: two clubs, not one.
     let t = table("Ia pindah dari Persija ke Arema FC.", &id());
     assert!(

@@ -540,7 +540,7 @@ pub(crate) fn legal_form_alone(text: &str, toks: &[Range<usize>]) -> bool {
 }
 
 /// Whether `w` is a legal form written after a company's name.
-fn is_legal_form(w: &str) -> bool {
+pub(crate) fn is_legal_form(w: &str) -> bool {
     matches!(
         w,
         "Tbk" | "Inc" | "Corp" | "Ltd" | "LLC" | "plc" | "PLC" | "Co" | "AG" | "GmbH" | "NV" | "SA"
@@ -549,14 +549,17 @@ fn is_legal_form(w: &str) -> bool {
 
 /// The tokens of an organisation's name without its legal form, when it has
 /// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co.",
-/// "AG", "GmbH", "NV", "SA" or "(Persero)" after. None when there is none or nothing else.
+/// "AG", "GmbH", "NV", "SA" or "(Persero)" after (or both). None when there is none or nothing else.
 fn without_legal_form(text: &str, toks: &[Range<usize>]) -> Option<Range<usize>> {
     let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let (mut a, mut b) = (0, toks.len());
     if b > 1 && matches!(word(0), "PT" | "CV") {
         a = 1;
     }
-    if b >= a + 4 && word(b - 3) == "(" && word(b - 1) == ")" && word(b - 2) == "Persero" {
+    let persero = |b: usize| {
+        b >= a + 4 && word(b - 3) == "(" && word(b - 1) == ")" && word(b - 2) == "Persero"
+    };
+    if persero(b) {
         b -= 3;
     }
     // (A period is a token of its own.)
@@ -570,6 +573,10 @@ fn without_legal_form(text: &str, toks: &[Range<usize>]) -> Option<Range<usize>>
         if b > a + 1 && word(b - 1) == "," {
             b -= 1;
         }
+    }
+    // "PT Bank Mandiri (Persero) Tbk".
+    if persero(b) {
+        b -= 3;
     }
     (a > 0 || b < toks.len()).then_some(a..b)
 }

@@ -464,8 +464,23 @@ fn sentence_mentions(
                 continue;
             }
             let mut l = k + 1;
-            while l < s.tags.len() && s.tags[l] == t + 1 {
-                l += 1;
+            loop {
+                while l < s.tags.len() && s.tags[l] == t + 1 {
+                    l += 1;
+                }
+                // A company's name and its legal forms tagged apart are one
+                // name: "PT" + "Bank Mandiri" + "(Persero) Tbk".
+                let word = |j: usize| text.get(s.toks[a + j].clone()).unwrap_or("");
+                if t == 5
+                    && s.tags.get(l) == Some(&5)
+                    && (l == k + 1 && matches!(word(k), "PT" | "CV")
+                        || word(l) == "(" && l + 1 < s.tags.len() && word(l + 1) == "Persero"
+                        || merge::is_legal_form(word(l)))
+                {
+                    l += 1;
+                } else {
+                    break;
+                }
             }
             push_span(
                 text,
@@ -1808,6 +1823,7 @@ fn breaks_name(w: &str) -> bool {
             | "menurut"
             | "ke"
             | "dari"
+            | "atau"
     )
 }
 
