@@ -611,6 +611,12 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
     assert!(has(&t, "Volodymyr Zelenskiy", "PER"), "{t:?}");
     let t = table("PC Daniel Okafor was sacked.", &en());
     assert_eq!(t, [("Daniel Okafor".into(), "PER".into(), 1)]);
+    // A court's name goes on over "of" too.
+    let t = table("The International Court of Justice said.", &en());
+    assert_eq!(
+        t,
+        [("International Court of Justice".into(), "ORG".into(), 1)]
+    );
     // A day or month after a connector is no part of a name.
     let t = table("He appeared at Leeds Crown Court on Tuesday.", &en());
     assert_eq!(t, [("Leeds Crown Court".into(), "ORG".into(), 1)]);
