@@ -1875,7 +1875,7 @@ const CONNECTOR: u8 = 128;
 /// The words the rules look up, as written, with their kinds.
 static RULE_WORDS: LazyLock<crate::lang::WordMap> = LazyLock::new(|| {
     let mut map = crate::lang::WordMap::default();
-    for line in crate::lang::parse_word_list(include_str!("data/rule_words.txt")) {
+    for line in crate::lang::parse_word_list(list!("entity/data/rule_words.txt")) {
         let (kind, word) = line.split_once(' ').unwrap_or((line, ""));
         let flag = match kind {
             "LOCHEAD" => LOC_HEAD,
