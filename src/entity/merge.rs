@@ -314,7 +314,8 @@ pub(crate) fn merge(
             }
         })
         .collect();
-    // Name parts: "Kim" → the one person whose full name starts or ends with it.
+    // Name parts: "Kim" → the one person whose full name starts or ends with it
+    // (or has it second after a given name: "Tito").
     let mut into: Vec<Option<usize>> = vec![None; groups.len()];
     // Person names by first and by last word (keyed by the word's hash; a
     // bucket lists the names in order), so that matching stays linear.
