@@ -194,6 +194,20 @@ fn indonesian_names_around_titles_and_known_names() {
         &id(),
     );
     assert!(!t.iter().any(|(n, _, _)| n.contains("atau")), "{t:?}");
+    // After a title, a known place or organisation and the person's name
+    // the tagger ran together are two.
+    let t = table("Wali Kota Bogor Dedie A. Rachim meresmikan taman.", &id());
+    assert!(has(&t, "Bogor", "LOC"), "{t:?}");
+    assert!(
+        t.iter()
+            .any(|(n, k, _)| n.starts_with("Dedie") && k == "PER"),
+        "{t:?}"
+    );
+    let t = table("Gubernur Bank Indonesia Perry Warjiyo menjelaskan.", &id());
+    assert!(
+        has(&t, "Bank Indonesia", "ORG") && has(&t, "Perry Warjiyo", "PER"),
+        "{t:?}"
+    );
     // "ke" and "dari" end a name: two clubs, not one.
     let t = table("Ia pindah dari Persija ke Arema FC.", &id());
     assert!(

@@ -1347,16 +1347,51 @@ fn push_span(
     let max_len = LEXICON.max_len();
     // A title phrase that began before the span and ends inside it or at its
     // end: the tagger's "State" (or "State Antony Blinken") after "Secretary of".
+    let mut titled = false;
     {
         let mut cut = a;
         for s0 in a.saturating_sub(max_len).max(ra)..a {
             phrases(info, s0 - ra, b.min(s0 + max_len) - ra, |len, c| {
-                if s0 + len > a && c & TITLES != 0 {
+                if s0 + len >= a && c & TITLES != 0 {
                     cut = cut.max(s0 + len);
+                    titled = true;
                 }
             });
         }
         a = cut;
+    }
+    // Indonesian: after a title, a known place or organisation opening a
+    // span of other capitalised words is the title's and the rest a person:
+    // "Menteri Luar Negeri China Wang Yi", "Wali Kota Bogor Dedie A. Rachim".
+    if titled && style.indonesian && kind != EntityType::Per && !sure {
+        let mut known = None;
+        phrases(info, a - ra, b.min(a + max_len) - ra, |len, c| {
+            if let Some(k) = lexicon_kind(c).filter(|&k| k != EntityType::Per) {
+                known = Some((len, k));
+            }
+        });
+        if let Some((p, k)) = known {
+            let rest = a + p;
+            if rest < b
+                && info[rest - ra].is_cap()
+                && word_classes(rest) & (LOC | ORG | TITLES | COMMON) == 0
+            {
+                push_span(text, toks, info, ra, a, rest, k, true, style, out);
+                push_span(
+                    text,
+                    toks,
+                    info,
+                    ra,
+                    rest,
+                    b,
+                    EntityType::Per,
+                    false,
+                    style,
+                    out,
+                );
+                return;
+            }
+        }
     }
     loop {
         if a >= b {
