@@ -625,6 +625,19 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
     assert!(has(&t, "Volodymyr Zelenskiy", "PER"), "{t:?}");
     let t = table("PC Daniel Okafor was sacked.", &en());
     assert_eq!(t, [("Daniel Okafor".into(), "PER".into(), 1)]);
+    // ... and over "for"; the head word types a name the tagger took for a
+    // person's.
+    let t = table("The Federal Ministry for Economic Affairs said.", &en());
+    assert_eq!(
+        t,
+        [(
+            "Federal Ministry for Economic Affairs".into(),
+            "ORG".into(),
+            1
+        )]
+    );
+    let t = table("Cheshire Constabulary said.", &en());
+    assert_eq!(t, [("Cheshire Constabulary".into(), "ORG".into(), 1)]);
     // A court's name goes on over "of" too.
     let t = table("The International Court of Justice said.", &en());
     assert_eq!(

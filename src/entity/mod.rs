@@ -1119,10 +1119,10 @@ fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
     }
 }
 
-/// English: an organisation ending in its head word goes on over "of" (and
-/// "the") to the capitalised words after it, which the tagger left out:
-/// "Federal Bureau of Investigation", "Department of Commerce and Economic
-/// Opportunity". Mentions of the window start at `from`, sorted.
+/// English: an organisation ending in its head word goes on over "of" or
+/// "for" (and "the") to the capitalised words after it, which the tagger left
+/// out: "Federal Bureau of Investigation", "Department of Commerce and
+/// Economic Opportunity", "Federal Ministry for Economic Affairs". Mentions of the window start at `from`, sorted.
 fn heads_of(win: Window<'_>, out: &mut [Mention]) {
     let end = win.ra + win.info.len();
     for i in win.from..out.len() {
@@ -1131,7 +1131,7 @@ fn heads_of(win: Window<'_>, out: &mut [Mention]) {
         if m.kind != EntityType::Org
             || last == 0
             || rule_word(win.tok(last - 1)) & ORG_HEAD == 0
-            || win.tok(last) != "of"
+            || !matches!(win.tok(last), "of" | "for")
         {
             continue;
         }
