@@ -188,6 +188,9 @@ fn indonesian_names_around_titles_and_known_names() {
         t,
         [("PT Bank Mandiri (Persero) Tbk".into(), "ORG".into(), 2)]
     );
+    // Its acronym, never defined, spells the name without the legal forms.
+    let t = table("Laba PT Bank Central Asia Tbk naik. BCA optimistis.", &id());
+    assert_eq!(t, [("PT Bank Central Asia Tbk".into(), "ORG".into(), 2)]);
     // "atau" ends a name too.
     let t = table(
         "Laba PT Bank Rakyat Indonesia (Persero) Tbk atau BRI naik.",

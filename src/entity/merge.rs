@@ -472,6 +472,8 @@ fn initials_links(text: &str, toks: &[Range<usize>], mentions: &[Mention], paren
                 return w.iter().fold(0, |v, &c| v << 8 | u64::from(c));
             }
             match w {
+                // Legal forms are not spelled: "PT Bank Central Asia Tbk" … "BCA".
+                b"PT" | b"Tbk" | b"Persero" => {}
                 [c, rest @ ..]
                     if c.is_ascii_uppercase() && rest.iter().any(u8::is_ascii_lowercase) =>
                 {
