@@ -173,9 +173,10 @@ fn lexicon_kind(c: u16) -> Option<EntityType> {
     }
 }
 
-/// Lower-cased hashes of name-final abbreviations that keep their dot.
+/// Lower-cased hashes of name-final abbreviations that keep their dot (not
+/// Indonesian "Tbk", written without one: "PT Timah Tbk." ends a sentence).
 static ABBREV_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    ["Corp", "Inc", "Ltd", "Co", "Jr", "Sr", "Bros", "Tbk"]
+    ["Corp", "Inc", "Ltd", "Co", "Jr", "Sr", "Bros"]
         .iter()
         .map(|w| features::word_hash(w))
         .collect()
