@@ -191,6 +191,12 @@ fn indonesian_names_around_titles_and_known_names() {
     // Its acronym, never defined, spells the name without the legal forms.
     let t = table("Laba PT Bank Central Asia Tbk naik. BCA optimistis.", &id());
     assert_eq!(t, [("PT Bank Central Asia Tbk".into(), "ORG".into(), 2)]);
+    // A ministry and its short form, not defined in the text.
+    let t = table(
+        "Kementerian Kesehatan mencatat kasus baru. Kemenkes meminta warga waspada.",
+        &id(),
+    );
+    assert_eq!(t, [("Kementerian Kesehatan".into(), "ORG".into(), 2)]);
     // "Tbk" has no dot of its own: the sentence's is not the name's.
     let t = table("Ia bekerja di PT Timah Tbk.", &id());
     assert_eq!(t, [("PT Timah Tbk".into(), "ORG".into(), 1)]);
