@@ -1123,7 +1123,8 @@ fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
 /// English: an organisation ending in its head word goes on over "of" or
 /// "for" (and "the") to the capitalised words after it, which the tagger left
 /// out: "Federal Bureau of Investigation", "Department of Commerce and
-/// Economic Opportunity", "Federal Ministry for Economic Affairs". Mentions of the window start at `from`, sorted.
+/// Economic Opportunity", "Federal Ministry for Economic Affairs". Mentions
+/// of the window start at `from`, sorted.
 fn heads_of(win: Window<'_>, out: &mut [Mention]) {
     let end = win.ra + win.info.len();
     for i in win.from..out.len() {
@@ -1363,7 +1364,8 @@ fn push_span(
     }
     // Indonesian: after a title, a known place or organisation opening a
     // span of other capitalised words is the title's and the rest a person:
-    // "Menteri Luar Negeri China Wang Yi", "Wali Kota Bogor Dedie A. Rachim".
+    // "Wali Kota Bogor Dedie A. Rachim", "Gubernur Bank Indonesia Perry
+    // Warjiyo", "Pelatih Jepang Kodai Naraoka".
     if titled && style.indonesian && kind != EntityType::Per && !sure {
         let mut known = None;
         phrases(info, a - ra, b.min(a + max_len) - ra, |len, c| {
