@@ -92,12 +92,13 @@ pub(crate) struct Lexicon {
     english: bool,
 }
 
-/// `data/common.txt`, front-coded by `build.rs` (smaller in the wasm than the
-/// plain list), decoded.
-static COMMON_WORDS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    let mut out = String::new();
+/// A word list front-coded by `build.rs` (every list of `data/` but the
+/// acronyms: sorted, each line the number of leading characters it shares
+/// with the one before and the rest), decoded.
+pub(crate) fn unfront(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() * 2);
     let mut prev = String::new();
-    for l in include_str!(concat!(env!("OUT_DIR"), "/common.fc")).lines() {
+    for l in code.lines() {
         let mut chars = l.chars();
         let shared = chars.next().and_then(|c| c.to_digit(10)).unwrap_or(0) as usize;
         let keep = prev
@@ -110,9 +111,9 @@ static COMMON_WORDS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         out.push('\n');
     }
     out
-});
+}
 
-fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("//"))
@@ -198,7 +199,7 @@ impl Table {
             (list!("entity/data/title.txt"), TITLE),
             (list!("entity/data/time.txt"), TIME),
             (list!("entity/data/nat.txt"), NAT),
-            (COMMON_WORDS.as_str(), COMMON),
+            (include_str!(concat!(env!("OUT_DIR"), "/common.fc")), COMMON),
             (list!("entity/data/common_extra.txt"), COMMON),
             (list!("entity/data/title_rules.txt"), TITLE_RULE),
             (list!("entity/data/not_names.txt"), NOT_NAME),
@@ -214,13 +215,13 @@ impl Table {
         ];
         for (lists, shift) in [(&shared[..], 0), (&english_only[..], 16)] {
             for &(text, class) in lists {
-                for l in lines(text) {
+                for l in lines(&unfront(text)) {
                     lex.add(l, u32::from(class) << shift, &mut toks);
                 }
             }
         }
         {
-            for l in lines(list!("entity/data/rules_en.txt")) {
+            for l in lines(&unfront(list!("entity/data/rules_en.txt"))) {
                 let (kind, word) = l.split_once(' ').unwrap_or((l, ""));
                 let class = match kind {
                     "HON" => HONORIFIC,
@@ -231,7 +232,7 @@ impl Table {
                 lex.add(word, u32::from(class) << 16, &mut toks);
             }
         }
-        for l in lines(list!("entity/data/cue.txt")) {
+        for l in lines(&unfront(list!("entity/data/cue.txt"))) {
             let (kind, word) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
             let class = if kind == "LOC" { LOC_CUE } else { ORG_CUE };
             lex.add(word.trim(), u32::from(class), &mut toks);
@@ -372,11 +373,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn front_coded_common_words_decode_to_the_list() {
+    fn front_coded_lists_decode_to_the_lists() {
+        let common = unfront(include_str!(concat!(env!("OUT_DIR"), "/common.fc")));
         let plain: Vec<&str> = lines(include_str!("data/common.txt")).collect();
-        let decoded: Vec<&str> = lines(COMMON_WORDS.as_str()).collect();
         assert!(plain.len() > 1000);
-        assert_eq!(decoded, plain);
+        assert_eq!(lines(&common).collect::<Vec<_>>(), plain);
+        // The hand-written lists, sorted (their order does not count).
+        for (coded, source) in [
+            (list!("entity/data/loc.txt"), include_str!("data/loc.txt")),
+            (
+                list!("entity/data/rule_words.txt"),
+                include_str!("data/rule_words.txt"),
+            ),
+            (
+                list!("entity/data/first_names_en.txt"),
+                include_str!("data/first_names_en.txt"),
+            ),
+        ] {
+            let mut plain: Vec<&str> = lines(source).collect();
+            plain.sort_unstable();
+            plain.dedup();
+            let decoded = unfront(coded);
+            assert!(plain.len() > 100);
+            assert_eq!(lines(&decoded).collect::<Vec<_>>(), plain);
+        }
     }
 
     #[test]

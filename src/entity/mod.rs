@@ -1913,7 +1913,9 @@ const CONNECTOR: u8 = 128;
 /// The words the rules look up, as written, with their kinds.
 static RULE_WORDS: LazyLock<crate::lang::WordMap> = LazyLock::new(|| {
     let mut map = crate::lang::WordMap::default();
-    for line in crate::lang::parse_word_list(list!("entity/data/rule_words.txt")) {
+    static TEXT: LazyLock<String> =
+        LazyLock::new(|| lexicon::unfront(list!("entity/data/rule_words.txt")));
+    for line in crate::lang::parse_word_list(TEXT.as_str()) {
         let (kind, word) = line.split_once(' ').unwrap_or((line, ""));
         let flag = match kind {
             "LOCHEAD" => LOC_HEAD,
