@@ -650,6 +650,26 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
     );
     let t = table("Cheshire Constabulary said.", &en());
     assert_eq!(t, [("Cheshire Constabulary".into(), "ORG".into(), 1)]);
+    // Capitalised words before a head word are the name's (common ones
+    // before "and" too), not another name's.
+    for (text, names) in [
+        (
+            "Officers from Greater Manchester Police said.",
+            &["Greater Manchester Police"][..],
+        ),
+        (
+            "The Food and Drug Administration approved it.",
+            &["Food and Drug Administration"],
+        ),
+        (
+            "Barclays and Lloyds Bank said.",
+            &["Barclays", "Lloyds Bank"],
+        ),
+    ] {
+        let t = table(text, &en());
+        let got: Vec<&str> = t.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(got, names, "{text}");
+    }
     // A court's name goes on over "of" too.
     let t = table("The International Court of Justice said.", &en());
     assert_eq!(

@@ -1120,9 +1120,9 @@ fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
     }
 }
 
-/// English: an organisation ending in its head word goes on over "of" or
-/// "for" (and "the") to the capitalised words after it, which the tagger left
-/// out: "Federal Bureau of Investigation", "Department of Commerce and
+/// English: an organisation ending in its head word takes in the capitalised
+/// words before it and goes on over "of" or "for" (and "the") to the
+/// capitalised words after it, which the tagger left out: "Federal Bureau of Investigation", "Department of Commerce and
 /// Economic Opportunity", "Federal Ministry for Economic Affairs". Mentions
 /// of the window start at `from`, sorted.
 fn heads_of(win: Window<'_>, out: &mut [Mention]) {
@@ -1130,11 +1130,46 @@ fn heads_of(win: Window<'_>, out: &mut [Mention]) {
     for i in win.from..out.len() {
         let m = &out[i];
         let last = m.toks.end;
-        if m.kind != EntityType::Org
-            || last == 0
-            || rule_word(win.tok(last - 1)) & ORG_HEAD == 0
-            || !matches!(win.tok(last), "of" | "for")
-        {
+        if m.kind != EntityType::Org || last == 0 || rule_word(win.tok(last - 1)) & ORG_HEAD == 0 {
+            continue;
+        }
+        // Before it, capitalised words (common ones before "and") the tagger
+        // left out: "Greater Manchester Police", "Food and Drug
+        // Administration" (not "Barclays and Lloyds Bank").
+        let prev_end = if i > win.from {
+            out[i - 1].range.end
+        } else {
+            0
+        };
+        // (Not "The", nor the sentence's first word: "In".)
+        let the = features::word_hash("the");
+        let free = |k: usize| {
+            k > 0
+                && k >= win.ra
+                && win.fact(k).lower != the
+                && win.toks[k].start >= prev_end
+                && win.fact(k).is_cap()
+                && win.fact(k).has_lower()
+                && win.fact(k).word & (TITLES | TIME | LOC | PER) == 0
+        };
+        let mut first = m.toks.start;
+        loop {
+            if first > 0 && free(first - 1) {
+                first -= 1;
+            } else if first > 1
+                && win.tok(first - 1) == "and"
+                && free(first - 2)
+                && win.fact(first - 2).word & COMMON != 0
+            {
+                first -= 2;
+            } else {
+                break;
+            }
+        }
+        let m = &mut out[i];
+        m.range.start = win.toks[first].start;
+        m.toks.start = first;
+        if !matches!(win.tok(last), "of" | "for") {
             continue;
         }
         let mut k = last + 1;
