@@ -676,6 +676,12 @@ fn english_spans_break_at_lower_case_words_and_titles_make_people() {
         t,
         [("International Court of Justice".into(), "ORG".into(), 1)]
     );
+    // An office after an organisation's acronym is no part of its name.
+    let t = table(
+        "WHO Director-General Tedros Adhanom Ghebreyesus said.",
+        &en(),
+    );
+    assert!(has(&t, "WHO", "ORG"), "{t:?}");
     // A day or month after a connector is no part of a name.
     let t = table("He appeared at Leeds Crown Court on Tuesday.", &en());
     assert_eq!(t, [("Leeds Crown Court".into(), "ORG".into(), 1)]);
