@@ -206,6 +206,16 @@ fn indonesian_names_around_titles_and_known_names() {
         &id(),
     );
     assert!(!t.iter().any(|(n, _, _)| n.contains("atau")), "{t:?}");
+    // A country between an office and a person is a place, also after the
+    // office's own words ("Presiden China Xi Jinping" in the words).
+    let t = table(
+        "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Beijing.",
+        &id(),
+    );
+    assert!(
+        has(&t, "Rusia", "LOC") && has(&t, "Sergei Lavrov", "PER"),
+        "{t:?}"
+    );
     // After a title, a known place or organisation and the person's name
     // the tagger ran together are two.
     let t = table("Wali Kota Bogor Dedie A. Rachim meresmikan taman.", &id());

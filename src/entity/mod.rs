@@ -537,8 +537,18 @@ fn sentence_mentions(
                 while n < b && s.info[n - ra].word & TITLES != 0 {
                     n += 1;
                 }
-                ma > a
-                    && s.info[ma - 1 - ra].word & TITLES != 0
+                // (The office's capitalised words between, up to three:
+                // "Menteri Luar Negeri Rusia Sergei Lavrov".)
+                let mut p = ma;
+                while p > a
+                    && ma - p < 3
+                    && s.info[p - 1 - ra].is_cap()
+                    && s.info[p - 1 - ra].word & (LOC | ORG | PER | NAT | TITLES) == 0
+                {
+                    p -= 1;
+                }
+                p > a
+                    && s.info[p - 1 - ra].word & TITLES != 0
                     && n < b
                     && out[before..]
                         .iter()
