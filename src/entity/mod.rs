@@ -1132,11 +1132,13 @@ fn join_orgs(win: Window<'_>, out: &mut Vec<Mention>) {
 
 /// English: an organisation ending in its head word takes in the capitalised
 /// words before it and goes on over "of" or "for" (and "the") to the
-/// capitalised words after it, which the tagger left out: "Federal Bureau of Investigation", "Department of Commerce and
-/// Economic Opportunity", "Federal Ministry for Economic Affairs". Mentions
-/// of the window start at `from`, sorted.
+/// capitalised words after it, which the tagger left out: "Greater
+/// Manchester Police", "Federal Bureau of Investigation", "Department of
+/// Commerce and Economic Opportunity", "Federal Ministry for Economic
+/// Affairs". Mentions of the window start at `from`, sorted.
 fn heads_of(win: Window<'_>, out: &mut [Mention]) {
     let end = win.ra + win.info.len();
+    let the = features::word_hash("the");
     for i in win.from..out.len() {
         let m = &out[i];
         let last = m.toks.end;
@@ -1152,7 +1154,6 @@ fn heads_of(win: Window<'_>, out: &mut [Mention]) {
             0
         };
         // (Not "The", nor the sentence's first word: "In".)
-        let the = features::word_hash("the");
         let free = |k: usize| {
             k > 0
                 && k >= win.ra
