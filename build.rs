@@ -1,7 +1,7 @@
 //! Drops the comment lines of the word lists in `src/` (`$OUT_DIR/<dir>/<list>`,
-//! embedded with the crate's `list!`; the entity lists but the acronyms also
-//! sorted and front-coded, see `front_code`), front-codes the generated
-//! common-word list (`src/entity/data/common.txt` → `$OUT_DIR/common.fc`) and packs the entity models for
+//! embedded with the crate's `list!`; the entity lists, the generated
+//! common-word list among them, but not the acronyms, also sorted and
+//! front-coded, see `front_code`) and packs the entity models for
 //! embedding: `src/entity/model/<lang>.bin` (as `make train` writes them) → `$OUT_DIR/<lang>.bin.huff`, the same bytes with
 //! the weight table Huffman-coded (lossless). The i8 weights are mostly small
 //! (about half are 0), so this is ~20% smaller than what gzip makes of the raw
@@ -52,10 +52,6 @@ fn main() {
             }
         }
     }
-    let common = "src/entity/data/common.txt";
-    println!("cargo:rerun-if-changed={common}");
-    let text = fs::read_to_string(common).unwrap_or_default();
-    fs::write(Path::new(&out).join("common.fc"), front_code(&text)).expect("write common words");
 }
 
 /// `text` without its comment lines (`// …`) and blank lines; every other
@@ -84,7 +80,7 @@ fn front_code(text: &str) -> String {
     sorted.sort_unstable();
     sorted.dedup();
     for l in sorted {
-        let w: Vec<char> = l.trim().chars().collect();
+        let w: Vec<char> = l.chars().collect();
         let k = w
             .iter()
             .zip(&prev)

@@ -199,7 +199,7 @@ impl Table {
             (list!("entity/data/title.txt"), TITLE),
             (list!("entity/data/time.txt"), TIME),
             (list!("entity/data/nat.txt"), NAT),
-            (include_str!(concat!(env!("OUT_DIR"), "/common.fc")), COMMON),
+            (list!("entity/data/common.txt"), COMMON),
             (list!("entity/data/common_extra.txt"), COMMON),
             (list!("entity/data/title_rules.txt"), TITLE_RULE),
             (list!("entity/data/not_names.txt"), NOT_NAME),
@@ -374,7 +374,7 @@ mod tests {
 
     #[test]
     fn front_coded_lists_decode_to_the_lists() {
-        let common = unfront(include_str!(concat!(env!("OUT_DIR"), "/common.fc")));
+        let common = unfront(list!("entity/data/common.txt"));
         let plain: Vec<&str> = lines(include_str!("data/common.txt")).collect();
         assert!(plain.len() > 1000);
         assert_eq!(lines(&common).collect::<Vec<_>>(), plain);

@@ -1555,7 +1555,8 @@ fn push_span(
         } else {
             breaks_name_en(tok(k)) && word_classes(k) & PARTICLE == 0
                 // "Leeds Crown Court on Tuesday".
-                || k + 1 < b && rule_word(tok(k)) & CONNECTOR != 0 && word_classes(k + 1) & TIME != 0
+                // (The day first: a class bit, before a word lookup.)
+                || k + 1 < b && word_classes(k + 1) & TIME != 0 && rule_word(tok(k)) & CONNECTOR != 0
         }
     };
     if !lower_text && b - a > 2 {
