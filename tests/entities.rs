@@ -297,6 +297,35 @@ fn a_club_suffix_after_a_place_makes_a_club() {
 }
 
 #[test]
+fn names_listed_together_are_of_one_type() {
+    let t = table(
+        "Banjir melanda Aceh Barat, Nagan Raya, Aceh Jaya, Pidie, dan Bireuen sejak pekan lalu.",
+        &id(),
+    );
+    assert!(
+        has(&t, "Pidie", "LOC") && has(&t, "Bireuen", "LOC"),
+        "{t:?}"
+    );
+    let t = table(
+        "Flooding hit Carlisle, Keswick, Cockermouth, Kendal and Appleby on Sunday.",
+        &en(),
+    );
+    assert!(has(&t, "Keswick", "LOC"), "{t:?}");
+    // An organisation's name of two words or more keeps its type, and a name
+    // before "'s" is not one of the list.
+    let t = table(
+        "Peneliti dari Universitas Padjadjaran, Jatinangor, Sumedang, mengatakan hal itu.",
+        &id(),
+    );
+    assert!(has(&t, "Universitas Padjadjaran", "ORG"), "{t:?}");
+    let t = table(
+        "Candidates elected were Ben Chan, Leung Che-cheung, FTU's Alice Mak and Junius Ho.",
+        &en(),
+    );
+    assert!(has(&t, "FTU", "ORG"), "{t:?}");
+}
+
+#[test]
 fn an_indonesian_building_is_a_place() {
     let t = table(
         "Presiden menerima tamu di Istana Negara, Jakarta. Rapat digelar di Gedung Merah Putih.",

@@ -593,6 +593,7 @@ fn sentence_mentions(
         join_adjacent(text, before, style, out, &mut s.kept);
         i = b.max(i + 1);
     }
+    lists(text, &mut out[own..]);
     if let Some((place, agency)) = dateline(text, &s.toks, lex) {
         let (ps, pe) = (s.toks[place.start].start, s.toks[place.end - 1].end);
         // The dateline's place replaces the mentions it overlaps (sorted).
@@ -631,6 +632,41 @@ fn sentence_mentions(
                 );
             }
         }
+    }
+}
+
+/// Names listed together are of one type: in "Aceh Besar, Pidie, Bireun dan
+/// Aceh Tengah" or "Paris, Lyon and Marseille" the names the tagger typed
+/// alone take the type of two thirds of the list (three names or more; a
+/// lexicon's type stays, and a name before "'s" qualifies the next: "Ben
+/// Chan and Leung Che-cheung, FTU's Alice Mak"). `out` is one sentence's
+/// mentions, in order.
+fn lists(text: &str, out: &mut [Mention]) {
+    let mut a = 0;
+    while a < out.len() {
+        let mut b = a + 1;
+        while b < out.len()
+            && matches!(
+                text.get(out[b - 1].range.end..out[b].range.start)
+                    .map(str::trim),
+                Some("," | "dan" | "atau" | "serta" | "and" | "or" | ", dan" | ", and")
+            )
+        {
+            b += 1;
+        }
+        for kind in [EntityType::Per, EntityType::Loc, EntityType::Org] {
+            if b - a >= 3 && 2 * out[a..b].iter().filter(|m| m.kind == kind).count() > b - a {
+                for m in &mut out[a..b] {
+                    if !m.sure
+                        && (m.kind != EntityType::Org || m.toks.len() == 1)
+                        && !text[m.range.end..].trim_start().starts_with('\'')
+                    {
+                        m.kind = kind;
+                    }
+                }
+            }
+        }
+        a = b;
     }
 }
 
