@@ -297,6 +297,17 @@ fn a_club_suffix_after_a_place_makes_a_club() {
 }
 
 #[test]
+fn an_indonesian_office_of_a_known_place_is_the_place() {
+    let t = table(
+        "Duta Besar Indonesia untuk Jepang Heri Akhmadi bertemu wartawan di Tokyo.",
+        &id(),
+    );
+    assert!(has(&t, "Indonesia", "LOC"), "{t:?}");
+    assert!(has(&t, "Heri Akhmadi", "PER"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n.contains("Duta")), "{t:?}");
+}
+
+#[test]
 fn names_listed_together_are_of_one_type() {
     let t = table(
         "Banjir melanda Aceh Barat, Nagan Raya, Aceh Jaya, Pidie, dan Bireuen sejak pekan lalu.",

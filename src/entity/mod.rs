@@ -1507,7 +1507,10 @@ fn push_span(
                 && span_classes(info, a - ra, b - ra) & (LOC | ORG) == 0;
             if plain {
                 kind = EntityType::Per;
-            } else {
+            } else if !(style.indonesian && span_classes(info, rest.start - ra, b - ra) & LOC != 0)
+            {
+                // (Indonesian: an office of a known place is the place:
+                // "Duta Besar Indonesia untuk Jepang".)
                 title_len = 0;
             }
         }
