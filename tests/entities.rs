@@ -297,6 +297,30 @@ fn a_club_suffix_after_a_place_makes_a_club() {
 }
 
 #[test]
+fn an_organisation_named_after_a_place_goes_by_its_first_word() {
+    let t = table(
+        "Persib Bandung menang 2-0. Pelatih Persib memuji pemainnya. PT Garuda Indonesia \
+         (Persero) Tbk menambah rute. Garuda juga membuka rute ke Tokyo.",
+        &id(),
+    );
+    assert!(
+        t.contains(&("Persib Bandung".into(), "ORG".into(), 2)),
+        "{t:?}"
+    );
+    let garuda = "PT Garuda Indonesia (Persero) Tbk";
+    assert!(t.contains(&(garuda.into(), "ORG".into(), 2)), "{t:?}");
+    // Not a name whose second word is no place.
+    let t = table(
+        "Google Cloud signed a deal with the bank. Google said the deal was worth millions.",
+        &en(),
+    );
+    assert!(
+        has(&t, "Google", "ORG") && has(&t, "Google Cloud", "ORG"),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn an_indonesian_office_of_a_known_place_is_the_place() {
     let t = table(
         "Duta Besar Indonesia untuk Jepang Heri Akhmadi bertemu wartawan di Tokyo.",

@@ -3,7 +3,7 @@
 //! vote, the canonical (fullest) name, and aliases.
 
 use super::features::{mix, word_hash};
-use super::lexicon::{bytes_step, surface_hash, HashKeyed, FIRST_NAME, LEXICON};
+use super::lexicon::{bytes_step, surface_hash, HashKeyed, FIRST_NAME, LEXICON, LOC};
 use super::tokens::tokenise;
 use super::{EntityType, Found, Mention};
 use crate::Options;
@@ -197,15 +197,24 @@ pub(crate) fn merge(
     }
     // An organisation named with its legal form and without: "PT Pertamina
     // (Persero)" and "Pertamina", "Apple Inc." and "Apple". The legal form
-    // is sure evidence of the type when the forms vote.
+    // is sure evidence of the type when the forms vote. And one named after
+    // a place goes by its first word: "Persib Bandung" … "Persib", "PT
+    // Garuda Indonesia (Persero) Tbk" … "Garuda".
     for (i, m) in mentions.iter_mut().enumerate() {
         if m.kind != EntityType::Org {
             continue;
         }
         let all = &toks[m.toks.clone()];
-        if let Some(core) = without_legal_form(text, all) {
-            m.sure = true;
-            if let Some(&j) = by_key.get(&key_hash(text, &all[core])) {
+        let core = without_legal_form(text, all);
+        m.sure |= core.is_some();
+        let core = core.unwrap_or(0..all.len());
+        // (Keys: the name without its legal form, which without one is the
+        // name's own, a union with itself; then its first word when the
+        // name is a word and a place, else the same again.)
+        let last = text.get(all[core.end - 1].clone()).unwrap_or("");
+        let by_place = core.len() == 2 && LEXICON.word(word_hash(last)) & LOC != 0;
+        for short in [core.clone(), core.start..core.end - usize::from(by_place)] {
+            if let Some(&j) = by_key.get(&key_hash(text, &all[short])) {
                 union(&mut parent, i, j as usize);
             }
         }
@@ -553,6 +562,7 @@ pub(crate) fn is_legal_form(w: &str) -> bool {
 /// The tokens of an organisation's name without its legal form, when it has
 /// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co.",
 /// "AG", "GmbH", "NV", "SA" or "(Persero)" after (or both). None when there is none or nothing else.
+#[inline(never)]
 fn without_legal_form(text: &str, toks: &[Range<usize>]) -> Option<Range<usize>> {
     let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let (mut a, mut b) = (0, toks.len());
