@@ -297,6 +297,18 @@ fn a_club_suffix_after_a_place_makes_a_club() {
 }
 
 #[test]
+fn a_news_site_keeps_its_web_ending() {
+    let t = table(
+        "JAKARTA, KOMPAS.com - Banjir surut. Hal itu disampaikan kepada Kompas.com, Senin. \
+         Seperti dilaporkan Republika.co.id dan TEMPO.CO, warga kembali ke rumah.",
+        &id(),
+    );
+    assert!(t.contains(&("KOMPAS.com".into(), "ORG".into(), 2)), "{t:?}");
+    assert!(has(&t, "Republika.co.id", "ORG"), "{t:?}");
+    assert!(has(&t, "TEMPO.CO", "ORG"), "{t:?}");
+}
+
+#[test]
 fn an_organisation_named_after_a_place_goes_by_its_first_word() {
     let t = table(
         "Persib Bandung menang 2-0. Pelatih Persib memuji pemainnya. PT Garuda Indonesia \

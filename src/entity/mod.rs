@@ -1823,6 +1823,23 @@ fn push_span(
             b += 1;
         }
     }
+    // A web address's ending glued to the name makes it a site, an
+    // organisation: "KOMPAS.com", "Tempo.co", "Republika.co.id".
+    while let (Some(dot), Some(tld)) = (toks.get(b), toks.get(b + 1)) {
+        if dot.start != end
+            || tld.start != dot.end
+            || text.get(dot.clone()) != Some(".")
+            || !matches!(
+                text.get(tld.clone()),
+                Some("com" | "co" | "id" | "net" | "COM" | "CO" | "ID")
+            )
+        {
+            break;
+        }
+        end = tld.end;
+        b += 2;
+        kind = EntityType::Org;
+    }
     if merge::legal_form_alone(text, &toks[a..b]) {
         // No name: "Inc." of "Amazon.com Inc." (split at its periods).
         return;
