@@ -691,12 +691,13 @@ fn an_organisation_with_and_without_its_legal_form_is_one() {
         t.contains(&("Ford Motor Co.".into(), "ORG".into(), 2)),
         "{t:?}"
     );
-    // Alone it is no name.
+    // A web address's ending and a legal form after it: the name without
+    // them is the same company.
     let t = table(
         "Amazon.com Inc. said it would invest. Amazon said more.",
         &en(),
     );
-    assert_eq!(t, [("Amazon".into(), "ORG".into(), 2)]);
+    assert_eq!(t, [("Amazon.com Inc.".into(), "ORG".into(), 2)]);
     // A suffix the tagger left out belongs to the name and makes it a company.
     let t = table(
         "Barratt Redrow plc cut its forecast. Volkswagen AG said sales fell. \

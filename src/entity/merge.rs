@@ -210,10 +210,16 @@ pub(crate) fn merge(
         let core = core.unwrap_or(0..all.len());
         // (Keys: the name without its legal form, which without one is the
         // name's own, a union with itself; then its first word when the
-        // name is a word and a place, else the same again.)
+        // name is a word and a place, the name without a web address's
+        // ending when it has one, "Amazon.com Inc." … "Amazon", else the
+        // same again.)
         let last = text.get(all[core.end - 1].clone()).unwrap_or("");
-        let by_place = core.len() == 2 && LEXICON.word(word_hash(last)) & LOC != 0;
-        for short in [core.clone(), core.start..core.end - usize::from(by_place)] {
+        let cut = if core.len() > 2 && text.get(all[core.end - 2].clone()) == Some(".") {
+            2
+        } else {
+            usize::from(core.len() == 2 && LEXICON.word(word_hash(last)) & LOC != 0)
+        };
+        for short in [core.clone(), core.start..core.end - cut] {
             if let Some(&j) = by_key.get(&key_hash(text, &all[short])) {
                 union(&mut parent, i, j as usize);
             }
