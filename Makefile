@@ -42,7 +42,8 @@ deps-browser:
 
 # ---------------------------------------------------------------- build
 build: deps-rust deps-node
-	wasm-pack build --release --target web --out-dir www/pkg --out-name teks --no-pack
+	wasm-pack build --release --no-opt --target web --out-dir www/pkg --out-name teks --no-pack
+	node scripts/wasm-opt.mjs www/pkg
 	@rm -f www/pkg/.gitignore
 	@ls -l www/pkg/teks_bg.wasm
 
@@ -59,7 +60,8 @@ serve: deps build
 # The npm package in pkg/ (web target; also serves Node via teks/node and
 # bundlers via the export map; worker helper teks/analyser).
 package: deps-rust deps-node
-	wasm-pack build --release --target web --out-dir pkg --out-name teks
+	wasm-pack build --release --no-opt --target web --out-dir pkg --out-name teks
+	node scripts/wasm-opt.mjs pkg
 	node npm/finish-package.mjs
 
 # ---------------------------------------------------------------- tests
