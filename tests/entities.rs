@@ -309,7 +309,7 @@ fn a_news_site_keeps_its_web_ending() {
 }
 
 #[test]
-fn an_organisation_named_after_a_place_goes_by_its_first_word() {
+fn an_organisation_named_after_a_place_or_with_a_head_word_goes_by_its_first_word() {
     let t = table(
         "Persib Bandung menang 2-0. Pelatih Persib memuji pemainnya. PT Garuda Indonesia \
          (Persero) Tbk menambah rute. Garuda juga membuka rute ke Tokyo.",
@@ -321,7 +321,18 @@ fn an_organisation_named_after_a_place_goes_by_its_first_word() {
     );
     let garuda = "PT Garuda Indonesia (Persero) Tbk";
     assert!(t.contains(&(garuda.into(), "ORG".into(), 2)), "{t:?}");
-    // Not a name whose second word is no place.
+    // Or after a head word, after a word that is no place.
+    let t = table(
+        "Harvard University cut its budget. Harvard said the cuts were needed. Greater \
+         Manchester Police said Manchester was calm.",
+        &en(),
+    );
+    assert!(
+        t.contains(&("Harvard University".into(), "ORG".into(), 2)),
+        "{t:?}"
+    );
+    assert!(has(&t, "Manchester", "LOC"), "{t:?}");
+    // Not a name whose second word is neither.
     let t = table(
         "Google Cloud signed a deal with the bank. Google said the deal was worth millions.",
         &en(),

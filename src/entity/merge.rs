@@ -210,15 +210,25 @@ pub(crate) fn merge(
         let core = core.unwrap_or(0..all.len());
         // (Keys: the name without its legal form, which without one is the
         // name's own, a union with itself; then its first word when the
-        // name is a word and a place, the name without a web address's
+        // name is a word and a place or a head word, the name without a web address's
         // ending when it has one, "Amazon.com Inc." … "Amazon", else the
         // same again.)
-        let last = text.get(all[core.end - 1].clone()).unwrap_or("");
-        let cut = if core.len() > 2 && text.get(all[core.end - 2].clone()) == Some(".") {
+        let word = |k: usize| text.get(all[k].clone()).unwrap_or("");
+        let place = |k: usize| LEXICON.word(word_hash(word(k))) & LOC != 0;
+        let cut = if core.len() > 2 && word(core.end - 2) == "." {
             2
         } else {
-            usize::from(core.len() == 2 && LEXICON.word(word_hash(last)) & LOC != 0)
+            // (Or a head word after a word that is no place: "Harvard
+            // University" … "Harvard", not "Manchester Police" … "Manchester".)
+            usize::from(
+                core.len() == 2
+                    && (place(core.end - 1)
+                        || super::rule_word(word(core.end - 1)) & super::ORG_HEAD != 0
+                            && !place(core.start)),
+            )
         };
+        // (A short form is sure evidence of the type when the forms vote.)
+        m.sure |= cut > 0;
         for short in [core.clone(), core.start..core.end - cut] {
             if let Some(&j) = by_key.get(&key_hash(text, &all[short])) {
                 union(&mut parent, i, j as usize);
