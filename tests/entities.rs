@@ -481,6 +481,12 @@ fn english_span_rules() {
     );
     assert!(has(&t, "Thatcher", "PER"), "{t:?}");
     assert!(has(&t, "Gavin Newsom", "PER"), "{t:?}");
+    // A given name the tagger left before a person's name is part of it.
+    let t = table(
+        "The Fed Chair Jerome Powell said this week rates would hold.",
+        &en(),
+    );
+    assert!(has(&t, "Jerome Powell", "PER"), "{t:?}");
     // A whole title phrase is no name.
     let t = table("Secretary of State Antony Blinken arrived in Kyiv.", &en());
     assert!(has(&t, "Antony Blinken", "PER"), "{t:?}");

@@ -1031,6 +1031,14 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
         };
         if !next_cap && !prev_cap && free_before && free_after {
             push_free(out, win.from, win.toks, k..k + 1, EntityType::Per, false);
+        } else if let Some(m) = out[win.from..]
+            .iter_mut()
+            .find(|m| free_before && m.kind == EntityType::Per && m.toks.start == k + 1)
+        {
+            // A given name the tagger left before a person's name is its
+            // first word: "Fed Chair Jerome Powell".
+            m.range.start = r.start;
+            m.toks.start = k;
         }
     }
 }
