@@ -1006,6 +1006,12 @@ fn english_news_acronyms_and_hyphenated_names() {
 
 #[test]
 fn english_news_organisation_heads() {
+    // A head word the tagger left after a name ends it.
+    let t = table(
+        "The nurse was sentenced at Manchester Crown Court for the murders.",
+        &en(),
+    );
+    assert!(has(&t, "Manchester Crown Court", "ORG"), "{t:?}");
     // Capitalised words ending in an organisation's head word are one; a
     // capitalised "New" before an organisation is part of it.
     let t = table(

@@ -1184,6 +1184,20 @@ fn heads_of(win: Window<'_>, out: &mut [Mention]) {
     let end = win.ra + win.info.len();
     let the = features::word_hash("the");
     for i in win.from..out.len() {
+        // A head word the tagger left after a place or an organisation is
+        // the name's end: "Manchester Crown Court".
+        let after = out[i].toks.end;
+        if out[i].kind != EntityType::Per
+            && after < end
+            && win.fact(after).is_cap()
+            && rule_word(win.tok(after)) & ORG_HEAD != 0
+            && out.get(i + 1).is_none_or(|n| n.toks.start > after)
+        {
+            let m = &mut out[i];
+            m.toks.end += 1;
+            m.range.end = win.toks[after].end;
+            m.kind = EntityType::Org;
+        }
         let m = &out[i];
         let last = m.toks.end;
         if m.kind != EntityType::Org || last == 0 || rule_word(win.tok(last - 1)) & ORG_HEAD == 0 {
