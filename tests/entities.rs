@@ -306,6 +306,10 @@ fn a_news_site_keeps_its_web_ending() {
     assert!(t.contains(&("KOMPAS.com".into(), "ORG".into(), 2)), "{t:?}");
     assert!(has(&t, "Republika.co.id", "ORG"), "{t:?}");
     assert!(has(&t, "TEMPO.CO", "ORG"), "{t:?}");
+    // An unknown name whose ending runs past the tagger's window (this
+    // panicked: the ending's tokens have no facts there).
+    let t = table("Menurut Xyzabc.co.id", &id());
+    assert!(has(&t, "Xyzabc.co.id", "ORG"), "{t:?}");
 }
 
 #[test]

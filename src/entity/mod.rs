@@ -1845,23 +1845,6 @@ fn push_span(
             b += 1;
         }
     }
-    // A web address's ending glued to the name makes it a site, an
-    // organisation: "KOMPAS.com", "Tempo.co", "Republika.co.id".
-    while let (Some(dot), Some(tld)) = (toks.get(b), toks.get(b + 1)) {
-        if dot.start != end
-            || tld.start != dot.end
-            || text.get(dot.clone()) != Some(".")
-            || !matches!(
-                text.get(tld.clone()),
-                Some("com" | "co" | "id" | "net" | "COM" | "CO" | "ID")
-            )
-        {
-            break;
-        }
-        end = tld.end;
-        b += 2;
-        kind = EntityType::Org;
-    }
     if merge::legal_form_alone(text, &toks[a..b]) {
         // No name: "Inc." of "Amazon.com Inc." (split at its periods).
         return;
@@ -1903,6 +1886,25 @@ fn push_span(
         // where the lexicon lists its institution: "Istana Negara", "Gedung
         // Merah Putih", "Stadion Gelora Bung Karno".
         kind = EntityType::Loc;
+    }
+    // A web address's ending glued to the name makes it a site, an
+    // organisation: "KOMPAS.com", "Tempo.co", "Republika.co.id". (Last: its
+    // tokens may lie past the window's facts, `info`, which nothing after
+    // this reads.)
+    while let (Some(dot), Some(tld)) = (toks.get(b), toks.get(b + 1)) {
+        if dot.start != end
+            || tld.start != dot.end
+            || text.get(dot.clone()) != Some(".")
+            || !matches!(
+                text.get(tld.clone()),
+                Some("com" | "co" | "id" | "net" | "COM" | "CO" | "ID")
+            )
+        {
+            break;
+        }
+        end = tld.end;
+        b += 2;
+        kind = EntityType::Org;
     }
     out.push(Mention {
         range: toks[a].start..end,
