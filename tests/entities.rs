@@ -110,6 +110,12 @@ fn titles_stay_outside_person_names() {
     assert!(has(&t, "Joko Widodo", "PER"), "{t:?}");
     assert!(!t.iter().any(|(n, _, _)| n.contains("Presiden")), "{t:?}");
     let t = table(
+        "Jaksa Agung Sanitiar Burhanuddin menegaskan hal itu. Komisaris Utama Ahok hadir.",
+        &id(),
+    );
+    assert!(has(&t, "Sanitiar Burhanuddin", "PER"), "{t:?}");
+    assert!(has(&t, "Ahok", "PER"), "{t:?}");
+    let t = table(
         "KCNA mengatakan Kim dan Presiden China Xi Jinping bertukar pesan.",
         &id(),
     );
