@@ -491,6 +491,15 @@ fn english_span_rules() {
     );
     assert!(has(&t, "Thatcher", "PER"), "{t:?}");
     assert!(has(&t, "Gavin Newsom", "PER"), "{t:?}");
+    // A name particle opening the sentence, capitalised there, is part of
+    // the surname after it.
+    for (text, name) in [
+        ("De Gaulle was mentioned in the speech.", "De Gaulle"),
+        ("Di Maria scored twice on Sunday.", "Di Maria"),
+    ] {
+        let t = table(text, &en());
+        assert!(has(&t, name, "PER"), "{t:?}");
+    }
     // A given name the tagger left before a person's name is part of it.
     let t = table(
         "The Fed Chair Jerome Powell said this week rates would hold.",

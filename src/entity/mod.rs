@@ -1096,6 +1096,16 @@ fn name_particles(win: Window<'_>, out: &mut Vec<Mention>) {
             m.toks.start = k - 1;
             m.range.start = win.toks[k - 1].start;
             m.sure = true;
+        } else if k == s0
+            && k > win.ra
+            && win.fact(k - 1).is_initial()
+            && win.fact(k - 1).word & PARTICLE != 0
+        {
+            // A particle opening the sentence, capitalised there, before a
+            // surname: "Le Pen, speaking in Hénin-Beaumont, said …".
+            let m = &mut out[i];
+            m.toks.start = k - 1;
+            m.range.start = win.toks[k - 1].start;
         }
         i += 1;
     }
