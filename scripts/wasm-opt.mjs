@@ -94,7 +94,11 @@ const features = featureFlags(input);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "teks-wasm-"));
 try {
   let source = wasm;
-  const lines = run("wasm-dis", [...features, wasm]).toString().split("\n");
+  // (Without a target_features section the text round trip would not know
+  // the features: the binary is optimised as it is.)
+  const lines = features.length
+    ? run("wasm-dis", [...features, wasm]).toString().split("\n")
+    : [];
   const elem = lines.findIndex((l) => l.startsWith(" (elem ") && l.includes(" func $"));
   const exportsTable = lines.some((l) => /^ \(export "[^"]*" \(table \$0\)\)/.test(l));
   if (elem >= 0 && !exportsTable) {
@@ -116,7 +120,9 @@ try {
       console.log("wasm-opt.mjs: no invoke shims or task wakers by name: nothing trimmed");
     }
   } else {
-    console.log("wasm-opt.mjs: the function table is exported or has no entries: nothing trimmed");
+    console.log(
+      "wasm-opt.mjs: no target features, an exported function table or no entries: nothing trimmed",
+    );
   }
   run("wasm-opt", [...cargoFlags(), ...features, source, "-o", path.join(tmp, "out.wasm")]);
   fs.copyFileSync(path.join(tmp, "out.wasm"), wasm);
