@@ -81,6 +81,7 @@ function featureFlags(bytes) {
   return flags;
 }
 
+// The entries taken out, by their names in the name section wasm-bindgen keeps.
 const SHIM = /^\$"?(wasm_bindgen::convert::closures::_::invoke|js_sys::futures::jspi::task_waker::)/;
 const bin = (tool) => path.join(root, "node_modules", ".bin", tool);
 const run = (tool, args) =>
