@@ -1098,11 +1098,12 @@ fn name_particles(win: Window<'_>, out: &mut Vec<Mention>) {
             m.sure = true;
         } else if k == s0
             && k > win.ra
+            && free
             && win.fact(k - 1).is_initial()
             && win.fact(k - 1).word & PARTICLE != 0
         {
             // A particle opening the sentence, capitalised there, before a
-            // surname: "Le Pen, speaking in Hénin-Beaumont, said …".
+            // surname: "De Gaulle was …", "Bin Salman met …".
             let m = &mut out[i];
             m.toks.start = k - 1;
             m.range.start = win.toks[k - 1].start;
