@@ -101,8 +101,12 @@ try {
     ? run("wasm-dis", [...features, wasm]).toString().split("\n")
     : [];
   const elem = lines.findIndex((l) => l.startsWith(" (elem ") && l.includes(" func $"));
-  const exportsTable = lines.some((l) => /^ \(export "[^"]*" \(table \$0\)\)/.test(l));
-  if (elem >= 0 && !exportsTable) {
+  // (The table the entries are in, by the name the text gives it.)
+  const table = elem >= 0 ? / \(table (\$[^\s)]+)\)/.exec(lines[elem])?.[1] : undefined;
+  const exportsTable = lines.some(
+    (l) => l.startsWith(" (export ") && l.endsWith(` (table ${table}))`),
+  );
+  if (elem >= 0 && table && !exportsTable) {
     const [head, list] = [
       lines[elem].slice(0, lines[elem].indexOf(" func $") + 6),
       lines[elem].slice(lines[elem].indexOf(" func $") + 6),
