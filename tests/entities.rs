@@ -312,6 +312,16 @@ fn a_news_site_keeps_its_web_ending() {
     assert!(t.contains(&("KOMPAS.com".into(), "ORG".into(), 2)), "{t:?}");
     assert!(has(&t, "Republika.co.id", "ORG"), "{t:?}");
     assert!(has(&t, "TEMPO.CO", "ORG"), "{t:?}");
+    // Only a web address's ending is one: "St. Bonaventure" is no "St"
+    // (every "St. …" was merged into one entity).
+    let t = table(
+        "St. Bonaventure lost to St. Joseph on Saturday. St. Bonaventure fans left early.",
+        &en(),
+    );
+    assert!(
+        t.contains(&("St. Bonaventure".into(), "ORG".into(), 2)),
+        "{t:?}"
+    );
     // An unknown name whose ending runs past the tagger's window (this
     // panicked: the ending's tokens have no facts there).
     let t = table("Menurut Xyzabc.co.id", &id());

@@ -208,25 +208,26 @@ pub(crate) fn merge(
         let core = without_legal_form(text, all);
         m.sure |= core.is_some();
         let core = core.unwrap_or(0..all.len());
-        // (Keys: the name without its legal form, which without one is the
-        // name's own, a union with itself; then its first word when the
-        // name is a word and a place or a head word, the name without a web address's
-        // ending when it has one, "Amazon.com Inc." … "Amazon", else the
-        // same again.)
+        // Two keys: the name without its legal form (without one, the name
+        // itself: a union with itself), and that name shortened by `cut`
+        // tokens — its web address's ending ("Amazon.com Inc." … "Amazon"),
+        // or its place or head word (below), or none.
         let word = |k: usize| text.get(all[k].clone()).unwrap_or("");
         let place = |k: usize| LEXICON.word(word_hash(word(k))) & LOC != 0;
-        let cut = if core.len() > 2 && word(core.end - 2) == "." {
-            2
-        } else {
-            // (Or a head word after a word that is no place: "Harvard
-            // University" … "Harvard", not "Manchester Police" … "Manchester".)
-            usize::from(
-                core.len() == 2
-                    && (place(core.end - 1)
-                        || super::rule_word(word(core.end - 1)) & super::ORG_HEAD != 0
-                            && !place(core.start)),
-            )
-        };
+        let cut =
+            if core.len() > 2 && word(core.end - 2) == "." && super::web_ending(word(core.end - 1))
+            {
+                2
+            } else {
+                // (Or a head word after a word that is no place: "Harvard
+                // University" … "Harvard", not "Manchester Police" … "Manchester".)
+                usize::from(
+                    core.len() == 2
+                        && (place(core.end - 1)
+                            || super::rule_word(word(core.end - 1)) & super::ORG_HEAD != 0
+                                && !place(core.start)),
+                )
+            };
         // (A short form is sure evidence of the type when the forms vote.)
         m.sure |= cut > 0;
         for short in [core.clone(), core.start..core.end - cut] {
@@ -578,7 +579,6 @@ pub(crate) fn is_legal_form(w: &str) -> bool {
 /// The tokens of an organisation's name without its legal form, when it has
 /// one: "PT", "CV" before; "Tbk", "Inc.", "Corp.", "Ltd", "LLC", "plc", "Co.",
 /// "AG", "GmbH", "NV", "SA" or "(Persero)" after (or both). None when there is none or nothing else.
-#[inline(never)]
 fn without_legal_form(text: &str, toks: &[Range<usize>]) -> Option<Range<usize>> {
     let word = |k: usize| text.get(toks[k].clone()).unwrap_or("");
     let (mut a, mut b) = (0, toks.len());

@@ -637,10 +637,10 @@ fn sentence_mentions(
 
 /// Names listed together are of one type: in "Aceh Besar, Pidie, Bireun dan
 /// Aceh Tengah" or "Paris, Lyon and Marseille" the names the tagger typed
-/// alone take the type of two thirds of the list (three names or more; a
-/// lexicon's type stays, and a name before "'s" qualifies the next: "Ben
-/// Chan and Leung Che-cheung, FTU's Alice Mak"). `out` is one sentence's
-/// mentions, in order.
+/// alone take the type of more than half of the list (three names or more; a
+/// lexicon's type stays, so does an organisation's name of two words or
+/// more, and a name before "'s" qualifies the next: "Ben Chan and Leung
+/// Che-cheung, FTU's Alice Mak"). `out` is one sentence's mentions, in order.
 fn lists(text: &str, out: &mut [Mention]) {
     let mut a = 0;
     while a < out.len() {
@@ -654,20 +654,28 @@ fn lists(text: &str, out: &mut [Mention]) {
         {
             b += 1;
         }
-        for kind in [EntityType::Per, EntityType::Loc, EntityType::Org] {
-            if b - a >= 3 && 2 * out[a..b].iter().filter(|m| m.kind == kind).count() > b - a {
-                for m in &mut out[a..b] {
-                    if !m.sure
-                        && (m.kind != EntityType::Org || m.toks.len() == 1)
-                        && !text[m.range.end..].trim_start().starts_with('\'')
-                    {
-                        m.kind = kind;
-                    }
+        let list = &mut out[a..b];
+        let most = [EntityType::Per, EntityType::Loc, EntityType::Org]
+            .into_iter()
+            .find(|&k| 2 * list.iter().filter(|m| m.kind == k).count() > list.len());
+        if let Some(kind) = most.filter(|_| list.len() >= 3) {
+            for m in list {
+                if !m.sure
+                    && (m.kind != EntityType::Org || m.toks.len() == 1)
+                    && !text[m.range.end..].trim_start().starts_with('\'')
+                {
+                    m.kind = kind;
                 }
             }
         }
         a = b;
     }
+}
+
+/// Whether `w`, after a dot glued to a name, ends a web address: the "com"
+/// of "KOMPAS.com", the "co" and "id" of "Republika.co.id".
+pub(crate) fn web_ending(w: &str) -> bool {
+    matches!(w, "com" | "co" | "id" | "net" | "COM" | "CO" | "ID")
 }
 
 /// The place of a news dateline opening sentence `toks` (token indices), and
@@ -1031,14 +1039,16 @@ fn lone_given_names(win: Window<'_>, out: &mut Vec<Mention>) {
         };
         if !next_cap && !prev_cap && free_before && free_after {
             push_free(out, win.from, win.toks, k..k + 1, EntityType::Per, false);
-        } else if let Some(m) = out[win.from..]
-            .iter_mut()
-            .find(|m| free_before && m.kind == EntityType::Per && m.toks.start == k + 1)
-        {
+        } else if free_before {
             // A given name the tagger left before a person's name is its
             // first word: "Fed Chair Jerome Powell".
-            m.range.start = r.start;
-            m.toks.start = k;
+            let next = out[win.from..]
+                .iter_mut()
+                .find(|m| m.kind == EntityType::Per && m.toks.start == k + 1);
+            if let Some(m) = next {
+                m.range.start = r.start;
+                m.toks.start = k;
+            }
         }
     }
 }
@@ -1906,10 +1916,7 @@ fn push_span(
         if dot.start != end
             || tld.start != dot.end
             || text.get(dot.clone()) != Some(".")
-            || !matches!(
-                text.get(tld.clone()),
-                Some("com" | "co" | "id" | "net" | "COM" | "CO" | "ID")
-            )
+            || !text.get(tld.clone()).is_some_and(web_ending)
         {
             break;
         }
