@@ -1054,3 +1054,50 @@ fn english_news_organisation_heads() {
     assert!(has(&t, "Governing Council", "ORG"), "{t:?}");
     assert!(has(&t, "New People Party", "ORG"), "{t:?}");
 }
+
+#[test]
+fn english_events_are_misc_and_not_listed_by_default() {
+    let text = "Japan , co-hosts of the World Cup in 2002 , won the Asian Games title \
+                and played in the Zimbabwe Open.";
+    let t = table(text, &en());
+    assert!(has(&t, "Japan", "LOC"), "{t:?}");
+    // An event is no organisation, and the place in its name no place of
+    // its own ("Zimbabwe" of "Zimbabwe Open").
+    for name in ["World Cup", "Asian Games", "Zimbabwe Open", "Zimbabwe"] {
+        assert!(!t.iter().any(|(n, _, _)| n == name), "{name}: {t:?}");
+    }
+    let all = Options {
+        entity_types: Some(vec![
+            EntityType::Per,
+            EntityType::Loc,
+            EntityType::Org,
+            EntityType::Misc,
+        ]),
+        ..en()
+    };
+    let t = table(text, &all);
+    for name in ["World Cup", "Asian Games", "Zimbabwe Open"] {
+        assert!(has(&t, name, "MISC"), "{name}: {t:?}");
+    }
+}
+
+#[test]
+fn english_surname_beside_a_verb_of_saying_is_a_person() {
+    for (text, name) in [
+        (
+            "In his formal statement , Gorst said he would resign .",
+            "Gorst",
+        ),
+        (
+            "The gunmen fled , said Dofora and other witnesses .",
+            "Dofora",
+        ),
+        (
+            "In a statement Havel , who is recovering , thanked doctors .",
+            "Havel",
+        ),
+    ] {
+        let t = table(text, &en());
+        assert!(has(&t, name, "PER"), "{t:?}");
+    }
+}

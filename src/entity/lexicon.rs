@@ -227,6 +227,8 @@ impl Table {
                     "HON" => HONORIFIC,
                     "SUFFIX" => COMPANY_SUFFIX,
                     "PARTICLE" => PARTICLE,
+                    // (An event's head word: no name on its own either.)
+                    "EVENT" => NOT_NAME,
                     _ => SAYS_EN,
                 };
                 lex.add(word, u32::from(class) << 16, &mut toks);

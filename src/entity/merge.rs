@@ -303,22 +303,19 @@ pub(crate) fn merge(
         best
     };
     let vote = |g: &[usize]| -> EntityType {
-        let mut score = [0usize; 3];
+        // Per, Loc, Org, Misc (the order of `EntityType::ALL`): the first
+        // of the highest.
+        let mut score = [0usize; 4];
         for &i in g {
-            let w = if mentions[i].sure { 3 } else { 1 };
-            match mentions[i].kind {
-                EntityType::Per => score[0] += w,
-                EntityType::Loc => score[1] += w,
-                _ => score[2] += w,
+            score[(mentions[i].kind as usize).min(3)] += if mentions[i].sure { 3 } else { 1 };
+        }
+        let mut best = 0;
+        for k in 1..4 {
+            if score[k] > score[best] {
+                best = k;
             }
         }
-        if score[0] >= score[1] && score[0] >= score[2] {
-            EntityType::Per
-        } else if score[1] >= score[2] {
-            EntityType::Loc
-        } else {
-            EntityType::Org
-        }
+        EntityType::ALL[best]
     };
     let kinds: Vec<EntityType> = groups.iter().map(vote).collect();
     let best: Vec<usize> = groups.iter().map(longest).collect();

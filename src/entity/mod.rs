@@ -449,6 +449,26 @@ fn sentence_mentions(
                 s.tags[0] = 1;
             }
         }
+        // English: an unknown word the tagger took for a place alone, next
+        // to a verb of saying or before ", who", is a person: "Greenspan
+        // said", "said Gorst", "Havel , who is recovering".
+        if !style.indonesian {
+            let word = |k: usize| text.get(s.toks[k].clone()).unwrap_or("");
+            for k in 0..s.tags.len() {
+                let i = a + k - ra;
+                let t = &s.info[i];
+                if s.tags[k] == 3
+                    && s.tags.get(k + 1) != Some(&4)
+                    && t.word == 0
+                    && !t.is_all_caps()
+                    && (s.info.get(i + 1).is_some_and(|n| n.word & SAYS_EN != 0)
+                        || i > 0 && s.info[i - 1].word & SAYS_EN != 0
+                        || a + k + 2 < n && word(a + k + 1) == "," && word(a + k + 2) == "who")
+                {
+                    s.tags[k] = 1;
+                }
+            }
+        }
         let before = out.len();
         // An Indonesian headline in capitals: the tagger reads capitals as
         // names ("PRABOWO TEMUI XI JINPING" one person); only known names
@@ -1901,6 +1921,11 @@ fn push_span(
         } else if head & ORG_HEAD != 0 {
             kind = EntityType::Org;
         }
+    }
+    // English: an event is another kind of name: "the World Cup", "Asian
+    // Games", "Zimbabwe Open" (and holds no place: "Zimbabwe").
+    if !style.indonesian && word_classes(b - 1) & NOT_NAME != 0 {
+        kind = EntityType::Misc;
     }
     if style.indonesian && b - a > 1 && rule_word(tok(a)) & BUILDING != 0 {
         // A building is a place, as Indonesian news annotation has it, even
