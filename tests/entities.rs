@@ -1101,3 +1101,12 @@ fn english_surname_beside_a_verb_of_saying_is_a_person() {
         assert!(has(&t, name, "PER"), "{t:?}");
     }
 }
+
+#[test]
+fn swiss_is_a_nationality_in_english_and_a_place_in_indonesian() {
+    let t = table("Blinker was fined 75,000 Swiss francs in Geneva .", &en());
+    assert!(has(&t, "Geneva", "LOC"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n == "Swiss"), "{t:?}");
+    let t = table("Delegasi itu tiba di Swiss pada Senin.", &id());
+    assert!(has(&t, "Swiss", "LOC"), "{t:?}");
+}

@@ -1833,8 +1833,11 @@ fn push_span(
             return;
         }
     }
-    // A nationality or group phrase is none ("New Zealander", "Sri Lankan").
-    if classes & (NAT | LOC | ORG | PER) == NAT {
+    // A nationality or group phrase is none ("New Zealander", "Sri Lankan";
+    // English "Swiss", which Indonesian writes for Switzerland).
+    if classes & (NAT | LOC | ORG | PER) == NAT
+        || !style.indonesian && classes & (NAT | ORG | PER) == NAT
+    {
         return;
     }
     if b - a == 1 && classes & (LOC | ORG | PER) == 0 {
