@@ -1082,7 +1082,7 @@ fn english_events_are_misc_and_not_listed_by_default() {
 }
 
 #[test]
-fn english_surname_beside_a_verb_of_saying_is_a_person() {
+fn english_unknown_names_beside_a_verb_are_people() {
     for (text, name) in [
         (
             "In his formal statement , Gorst said he would resign .",
@@ -1095,6 +1095,15 @@ fn english_surname_beside_a_verb_of_saying_is_a_person() {
         (
             "In a statement Havel , who is recovering , thanked doctors .",
             "Havel",
+        ),
+        // Two unknown capitalised words before a verb in the past tense.
+        (
+            "Takuya Takagi scored the winner in the 88th minute .",
+            "Takuya Takagi",
+        ),
+        (
+            "Romania trainer Anghel Iordanescu called up three players .",
+            "Anghel Iordanescu",
         ),
     ] {
         let t = table(text, &en());

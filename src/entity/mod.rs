@@ -919,6 +919,26 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
                 continue;
             }
         }
+        // Two or three unknown capitalised words or given names before a
+        // verb in the past tense, not after another capitalised word, are a
+        // person: "Takuya Takagi scored", "trainer Anghel Iordanescu called".
+        let plain = |j: usize| {
+            at(j).is_some_and(|t| {
+                t.is_cap() && t.has_lower() && !t.is_all_caps() && t.word & !(PER | FIRST_NAME) == 0
+            })
+        };
+        if next_cap && plain(k) && !prev_cap() {
+            let mut e = k + 1;
+            while e < b && e - k < 4 && plain(e) {
+                e += 1;
+            }
+            let verb = tok(e).bytes().all(|c| c.is_ascii_lowercase())
+                && (tok(e).ends_with("ed") || at(e).is_some_and(|t| t.word & SAYS_EN != 0));
+            if (2..=3).contains(&(e - k)) && verb {
+                push_free(out, win.from, win.toks, k..e, EntityType::Per, false);
+                continue;
+            }
+        }
         // An organisation's head word after capitalised words.
         if !next_cap && k > win.ra && name_word(k - 1) && t.word & (ORG_CUE | COMPANY_SUFFIX) != 0 {
             let bad = TIME | TITLES | HONORIFIC | LOC_CUE;
