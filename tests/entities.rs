@@ -1119,3 +1119,16 @@ fn swiss_is_a_nationality_in_english_and_a_place_in_indonesian() {
     let t = table("Delegasi itu tiba di Swiss pada Senin.", &id());
     assert!(has(&t, "Swiss", "LOC"), "{t:?}");
 }
+
+#[test]
+fn a_date_after_a_datelines_place_is_no_part_of_it() {
+    let t = table(
+        "NEW YORK 1996-12-06\nShares of Acme Corp. rose sharply on Friday.",
+        &en(),
+    );
+    assert!(has(&t, "NEW YORK", "LOC"), "{t:?}");
+    assert!(!t.iter().any(|(n, _, _)| n.contains("1996")), "{t:?}");
+    // A number in a name stays.
+    let t = table("Siswa SMP Negeri 1 Bogor berlibur di Jakarta.", &id());
+    assert!(has(&t, "SMP Negeri 1 Bogor", "LOC"), "{t:?}");
+}

@@ -1614,7 +1614,13 @@ fn push_span(
             && first & (NAT | LOC | ORG | PER) == NAT
             && (!info[a + 1 - ra].is_cap() || word_classes(a + 1) & NAT != 0)
             && (a + 2..=b).all(|e| span_classes(info, a - ra, e - ra) & (LOC | ORG | PER) == 0);
-        if !info[a - ra].is_word()
+        let last = &info[b - 1 - ra];
+        if b - a > 1 && !last.has_upper() && !last.has_lower() && last.len_chars() > 4 {
+            // A date after a dateline's place, first: "NEW YORK 1996-12-06"
+            // (not a year or number in a name: "Piala Dunia 2014", "SMP
+            // Negeri 1", "Boeing 737").
+            b -= 1;
+        } else if !info[a - ra].is_word()
             || strip_title
             || nat_before
             || ((lower_common(a, first) || initial_common) && b - a > 1)
