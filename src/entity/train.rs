@@ -295,7 +295,7 @@ fn train(
 /// `teks-train DATA_DIR [OUT_DIR] [--bits N] [--epochs N] [--prune N] [--levels N] [--lang id|en]`:
 /// trains `id.bin` and `en.bin` (or only the model of `--lang`) from the NER training splits in `DATA_DIR` (never the dev
 /// splits) and writes them to `OUT_DIR` (default `src/entity/model`).
-/// Defaults: 2^14 (id) and 2^13 (en) hashed buckets, 12 epochs (id) and 8 (en); weights quantised to
+/// Defaults: 2^14 (id) and 2^13 (en) hashed buckets, 12 epochs (id) and 6 (en); weights quantised to
 /// `-levels..=levels` (15), those of magnitude at most `--prune` (1) set to 0
 /// (both shrink the gzip size).
 pub fn run(args: &[String]) -> io::Result<()> {
@@ -332,7 +332,7 @@ pub fn run(args: &[String]) -> io::Result<()> {
         ),
         (
             "en",
-            8,
+            6,
             13,
             &[
                 ("wikiann_en_train", 8, 13),
