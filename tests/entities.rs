@@ -1132,3 +1132,26 @@ fn a_date_after_a_datelines_place_is_no_part_of_it() {
     let t = table("Siswa SMP Negeri 1 Bogor berlibur di Jakarta.", &id());
     assert!(has(&t, "SMP Negeri 1 Bogor", "LOC"), "{t:?}");
 }
+
+#[test]
+fn a_nationality_word_before_a_persons_name_is_no_part_of_it() {
+    let t = table(
+        "Vicenza , led by Uruguayan Marcelo Otero , won again .",
+        &en(),
+    );
+    assert!(has(&t, "Marcelo Otero", "PER"), "{t:?}");
+    let t = table(
+        "The Australian brushed aside unseeded Englishman Mark Cairns .",
+        &en(),
+    );
+    assert!(has(&t, "Mark Cairns", "PER"), "{t:?}");
+    // Nationality words alone are no names.
+    let t = table(
+        "The Zairean government and Liberian rebels met Czechs in Paris .",
+        &en(),
+    );
+    assert!(has(&t, "Paris", "LOC"), "{t:?}");
+    for w in ["Zairean", "Liberian", "Czechs"] {
+        assert!(!t.iter().any(|(n, _, _)| n == w), "{w}: {t:?}");
+    }
+}

@@ -1608,11 +1608,16 @@ fn push_span(
             && !(kind == EntityType::Per && first & FIRST_NAME != 0 && b - a >= 2)
             && first & (LOC | ORG | PER | LOC_CUE | ORG_CUE) == 0
             && (b - a > max_len || span_classes(info, a - ra, b - ra) & (LOC | ORG | PER) == 0);
-        // A nationality word before a lower-case word or another nationality
-        // word is no part of a name: "Palestinian group Hamas", "Sunni Arab".
+        // A nationality word before a lower-case word, another nationality
+        // word or a person's name is no part of a name: "Palestinian group
+        // Hamas", "Sunni Arab", "Uruguayan Marcelo Otero".
         let nat_before = b - a > 1
             && first & (NAT | LOC | ORG | PER) == NAT
-            && (!info[a + 1 - ra].is_cap() || word_classes(a + 1) & NAT != 0)
+            && (!info[a + 1 - ra].is_cap()
+                || word_classes(a + 1) & NAT != 0
+                || kind == EntityType::Per
+                    && b - a > 2
+                    && (a + 1..b).all(|k| word_classes(k) & (COMMON | FIRST_NAME) != COMMON))
             && (a + 2..=b).all(|e| span_classes(info, a - ra, e - ra) & (LOC | ORG | PER) == 0);
         let last = &info[b - 1 - ra];
         if b - a > 1 && !last.has_upper() && !last.has_lower() && last.len_chars() > 4 {
