@@ -1155,3 +1155,17 @@ fn a_nationality_word_before_a_persons_name_is_no_part_of_it() {
         assert!(!t.iter().any(|(n, _, _)| n == w), "{w}: {t:?}");
     }
 }
+
+#[test]
+fn a_short_word_not_in_capitals_is_no_acronym() {
+    // "Ma" is no "MA" (Mahkamah Agung) ...
+    let t = table(
+        "Menurut Direktur Jenderal ASEAN Tiongkok Center Ma Mingqiang , turis datang .",
+        &id(),
+    );
+    assert!(has(&t, "Ma Mingqiang", "PER"), "{t:?}");
+    assert!(!t.iter().any(|(n, k, _)| n == "Ma" && k == "ORG"), "{t:?}");
+    // ... but in lower-cased text the lexicon's acronyms are still found.
+    let t = table("ketua dpr puan maharani tiba di gedung kpk.", &id());
+    assert!(t.iter().any(|(n, k, _)| n == "dpr" && k == "ORG"), "{t:?}");
+}

@@ -1482,6 +1482,12 @@ fn push_span(
         }
         first_open = first_open.filter(|&o| o < b);
     }
+    // In normal text a word of at most three letters, not in capitals, is
+    // no acronym the lexicon lists in capitals ("Ma" of "Ma Mingqiang" is no
+    // "MA").
+    let acronym_cased = |k: usize, len: usize| {
+        len > 1 || lower_text || info[k - ra].len_chars() > 3 || !info[k - ra].has_lower()
+    };
     // (`c`: the classes of word `k`, which each loop pass looks up once.)
     let lower_common = |k: usize, c: u16| {
         let t = &info[k - ra];
@@ -1645,7 +1651,7 @@ fn push_span(
             // A place or organisation before a name: "China Xi Jinping".
             let (mut best, mut c) = (0, 0);
             phrases(info, a - ra, b - 1 - ra, |len, classes| {
-                if classes & (LOC | ORG) != 0 && classes & PER == 0 {
+                if classes & (LOC | ORG) != 0 && classes & PER == 0 && acronym_cased(a, len) {
                     (best, c) = (len, classes);
                 }
             });
@@ -1935,7 +1941,7 @@ fn push_span(
         return;
     }
     let mut sure = sure;
-    if let Some(k) = lexicon_kind(classes) {
+    if let Some(k) = lexicon_kind(classes).filter(|_| acronym_cased(a, b - a)) {
         kind = k;
         sure = true;
     } else if b - a > 1
