@@ -1096,6 +1096,11 @@ fn english_unknown_names_beside_a_verb_are_people() {
             "In a statement Havel , who is recovering , thanked doctors .",
             "Havel",
         ),
+        // Left out by the tagger, after a quotation.
+        (
+            "\"I do not know , \" Rosati told a news conference .",
+            "Rosati",
+        ),
         // Two unknown capitalised words before a verb in the past tense.
         (
             "Takuya Takagi scored the winner in the 88th minute .",

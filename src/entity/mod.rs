@@ -449,20 +449,22 @@ fn sentence_mentions(
                 s.tags[0] = 1;
             }
         }
-        // English: an unknown word the tagger took for a place alone, next
-        // to a verb of saying or before ", who", is a person: "Greenspan
-        // said", "said Gorst", "Havel , who is recovering".
+        // English: an unknown word the tagger took for a place alone, or
+        // left out after no capitalised word, next to a verb of saying or
+        // before ", who", is a person: "Greenspan said", "said Gorst",
+        // "Havel , who is recovering", "… , " Rosati told".
         if !style.indonesian {
             let word = |k: usize| text.get(s.toks[k].clone()).unwrap_or("");
             for k in 0..s.tags.len() {
                 let i = a + k - ra;
                 let t = &s.info[i];
-                if s.tags[k] == 3
-                    && s.tags.get(k + 1) != Some(&4)
+                if (s.tags[k] == 3 && s.tags.get(k + 1) != Some(&4)
+                    || s.tags[k] == O && t.is_cap() && (i == 0 || !s.info[i - 1].is_cap()))
                     && t.word == 0
                     && !t.is_all_caps()
                     && (s.info.get(i + 1).is_some_and(|n| n.word & SAYS_EN != 0)
-                        || i > 0 && s.info[i - 1].word & SAYS_EN != 0
+                        // (Not "told Interfax": whom one tells.)
+                        || i > 0 && s.info[i - 1].word & SAYS_EN != 0 && word(a + k - 1) != "told"
                         || a + k + 2 < n && word(a + k + 1) == "," && word(a + k + 2) == "who")
                 {
                     s.tags[k] = 1;
