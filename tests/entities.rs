@@ -1079,6 +1079,13 @@ fn english_events_are_misc_and_not_listed_by_default() {
     for name in ["World Cup", "Asian Games", "Zimbabwe Open"] {
         assert!(has(&t, name, "MISC"), "{name}: {t:?}");
     }
+    // Asked for alone too.
+    let misc = Options {
+        entity_types: Some(vec![EntityType::Misc]),
+        ..en()
+    };
+    let t = table(text, &misc);
+    assert!(has(&t, "World Cup", "MISC") && t.len() == 3, "{t:?}");
 }
 
 #[test]

@@ -303,8 +303,8 @@ pub(crate) fn merge(
         best
     };
     let vote = |g: &[usize]| -> EntityType {
-        // Per, Loc, Org, Misc (the order of `EntityType::ALL`): the first
-        // of the highest.
+        // Per, Loc, Org, Misc (their order of declaration, which
+        // `EntityType::ALL` follows): the first of the highest.
         let mut score = [0usize; 4];
         for &i in g {
             score[(mentions[i].kind as usize).min(3)] += if mentions[i].sure { 3 } else { 1 };

@@ -231,9 +231,14 @@ pub(crate) fn recognise(
     let mut mentions: Vec<Mention> = Vec::new();
     let mut links: Vec<(usize, usize)> = Vec::new();
     let mut all_toks = Vec::new();
-    let wants_names = [EntityType::Per, EntityType::Loc, EntityType::Org]
-        .into_iter()
-        .any(|k| options.wants(k));
+    let wants_names = [
+        EntityType::Per,
+        EntityType::Loc,
+        EntityType::Org,
+        EntityType::Misc,
+    ]
+    .into_iter()
+    .any(|k| options.wants(k));
     if wants_names {
         let model = model::for_lang(lang);
         let lex = lexicon::for_features(lang);
