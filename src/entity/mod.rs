@@ -856,6 +856,9 @@ fn push_free(
 ///   in Latin letters); not beside another capitalised word, and both halves
 ///   of the given name have 2–5 letters ("Goli Bolagh-e", "Happy B-Day" are
 ///   none);
+/// - two or three unknown capitalised words or given names before a verb in
+///   the past tense, not after another capitalised word, are a person:
+///   "Takuya Takagi scored";
 /// - capitalised words that end in an organisation's head word or suffix are
 ///   an organisation: "the Saudi Interior Ministry", "Civil Defense
 ///   Authority", "the interim Governing Council"; one to three words before
