@@ -1181,3 +1181,12 @@ fn a_short_word_not_in_capitals_is_no_acronym() {
     let t = table("ketua dpr puan maharani tiba di gedung kpk.", &id());
     assert!(t.iter().any(|(n, k, _)| n == "dpr" && k == "ORG"), "{t:?}");
 }
+
+#[test]
+fn english_acronym_in_brackets_after_an_organisation_is_one() {
+    let t = table(
+        "The ruling Czech Civic Democratic Party ( ODS ) will meet on Saturday .",
+        &en(),
+    );
+    assert!(has(&t, "ODS", "ORG"), "{t:?}");
+}

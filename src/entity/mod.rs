@@ -894,7 +894,16 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
                 && out[win.from..]
                     .iter()
                     .any(|m| m.kind == EntityType::Per && m.range.end == win.toks[k - 2].end);
+            // In brackets right after an organisation: its acronym,
+            // "Hungarian Democratic Union ( UDMR )".
+            let bracketed = k > 1
+                && tok(k - 1) == "("
+                && tok(k + 1) == ")"
+                && out[win.from..]
+                    .iter()
+                    .any(|m| m.kind == EntityType::Org && m.range.end == win.toks[k - 2].end);
             if of_person
+                || bracketed
                 || (k > 0 && matches!(tok(k - 1), "the" | "The"))
                 || (matches!(tok(k + 1), "'" | "\u{2019}") && tok(k + 2) == "s" && !prev_cap())
             {
