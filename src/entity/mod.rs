@@ -887,21 +887,22 @@ fn capitalised_rules(win: Window<'_>, out: &mut Vec<Mention>) {
             {
                 continue;
             }
-            // After a person's name and "of"; after "the"; before "'s",
-            // which the tokens split in two ("DAB", "'", "s").
-            let of_person = k > 1
-                && tok(k - 1) == "of"
-                && out[win.from..]
-                    .iter()
-                    .any(|m| m.kind == EntityType::Per && m.range.end == win.toks[k - 2].end);
-            // In brackets right after an organisation: its acronym,
-            // "Hungarian Democratic Union ( UDMR )".
-            let bracketed = k > 1
-                && tok(k - 1) == "("
-                && tok(k + 1) == ")"
-                && out[win.from..]
-                    .iter()
-                    .any(|m| m.kind == EntityType::Org && m.range.end == win.toks[k - 2].end);
+            // After a person's name and "of" ("Michael Tien of NPP"); in
+            // brackets right after an organisation, its acronym ("Hungarian
+            // Democratic Union ( UDMR )"); after "the"; before "'s", which
+            // the tokens split in two ("DAB", "'", "s").
+            let name_before = (k > 1)
+                .then(|| {
+                    out[win.from..]
+                        .iter()
+                        .find(|m| m.range.end == win.toks[k - 2].end)
+                        .map(|m| m.kind)
+                })
+                .flatten();
+            // (`name_before` first: it is `None` for k < 2.)
+            let of_person = name_before == Some(EntityType::Per) && tok(k - 1) == "of";
+            let bracketed =
+                name_before == Some(EntityType::Org) && tok(k - 1) == "(" && tok(k + 1) == ")";
             if of_person
                 || bracketed
                 || (k > 0 && matches!(tok(k - 1), "the" | "The"))
