@@ -1190,3 +1190,12 @@ fn english_acronym_in_brackets_after_an_organisation_is_one() {
     );
     assert!(has(&t, "ODS", "ORG"), "{t:?}");
 }
+
+#[test]
+fn english_given_name_and_unknown_word_taken_for_a_place_is_a_person() {
+    let t = table("\" It 's a long game . \" - Matthew Ingram", &en());
+    assert!(has(&t, "Matthew Ingram", "PER"), "{t:?}");
+    // Not before a place's head word.
+    let t = table("Flooding closed roads in Douglas County on Monday .", &en());
+    assert!(!t.iter().any(|(_, k, _)| k == "PER"), "{t:?}");
+}

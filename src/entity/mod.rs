@@ -1033,9 +1033,9 @@ fn honorific_names(win: Window<'_>, out: &mut Vec<Mention>) {
 
 /// English: a place or organisation the tagger found that is a common given
 /// name alone ("Vernon", "Elyse" in "Steve , Rod and Elyse") or a given name
-/// and one unknown word tagged an organisation ("Frank Sinatra") is a
-/// person, unless a list says
-/// otherwise. Mentions of the window start at `from`.
+/// and one unknown word, not a head word ("Frank Sinatra", "Matthew Ingram";
+/// not "Douglas County"), is a person, unless a list says otherwise.
+/// Mentions of the window start at `from`.
 fn given_names(win: Window<'_>, out: &mut [Mention]) {
     for m in &mut out[win.from..] {
         if m.sure || m.kind == EntityType::Per || m.toks.len() > 2 {
@@ -1048,12 +1048,14 @@ fn given_names(win: Window<'_>, out: &mut [Mention]) {
         let other = LOC | ORG | NAT | TIME | TITLES | COMMON;
         let first = win.fact(k).word;
         let given = first & FIRST_NAME != 0 && first & other == 0;
-        // Two words only for an organisation: "Douglas County" is a place.
-        let rest_unknown = m.toks.len() == 1
-            || m.kind == EntityType::Org && {
-                let w = win.fact(k + 1);
-                w.is_cap() && w.has_lower() && w.word & (other | LOC_CUE | ORG_CUE) == 0
-            };
+        // (Not before a head word: "Douglas County" is a place.)
+        let rest_unknown = m.toks.len() == 1 || {
+            let w = win.fact(k + 1);
+            w.is_cap()
+                && w.has_lower()
+                && w.word & (other | LOC_CUE | ORG_CUE) == 0
+                && rule_word(win.tok(k + 1)) & (LOC_HEAD | ORG_HEAD) == 0
+        };
         if given && rest_unknown {
             m.kind = EntityType::Per;
         }
